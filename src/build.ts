@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { VFile } from 'vfile'
+import { loadConfig } from './config/load-config.js'
+import { hasErrors, problem } from './diagnostics/problem.js'
+import { writeFileAtomic } from './fs/write-output.js'
+import { schemaFiles } from './manifest/scorm12.js'
+import type { Course, PackageFile } from './model.js'
+import { loadTheme } from './render/theme.js'
+import { collectAssets } from './stages/collect-assets.js'
+import { buildManifest } from './stages/build-manifest.js'
+import { loadOutline } from './stages/load-outline.js'
+import { packageZip } from './stages/package-zip.js'
+import { parsePages } from './stages/parse-pages.js'
+import { renderPages } from './stages/render-pages.js'
+
+/** The SCORM 1.2 XSDs and their notice, copied into every package. */
+const schemasDir = fileURLToPath(new URL('../schemas/scorm12/', import.meta.url))
+const schemaNotice = 'NOTICE.txt'
+
+export interface BuildOptions {
+  /** The course folder (default: `course`). */
+  readonly dir?: string
+  /** Folder to write the zip into; without it nothing is written (a check). */
+  readonly out?: string
+  /** Folder that relative `dir` and `out` start from (default: `process.cwd()`). */
+  readonly cwd?: string
+}
+
+export interface BuildResult {
+  /** False when any file has an error; then no zip was written. */
+  readonly ok: boolean
+  /** Every file read, each carrying its problems. */
+  readonly files: readonly VFile[]
+  readonly course?: Course
+  /** The package, entry by entry (when the build got that far). */
+  readonly packageFiles?: readonly PackageFile[]
+  /** The zip's bytes and, when written, where. */
+  readonly zip?: Uint8Array
+  readonly zipPath?: string
+}
+
+/**
+ * Build a course folder into a SCORM 1.2 zip: load the course, parse its
+ * pages, render them, write the manifest, package. Every stage reports all
+ * the problems it finds; the zip is written only when there is no error.
+ */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const cwd = options.cwd ?? process.cwd()
+  const root = path.resolve(cwd, options.dir ?? 'course')
+  const files: VFile[] = []
+
+  const loaded = await loadConfig(root)
+  files.push(loaded.file)
+  if (!loaded.config || !loaded.id) return { ok: false, files }
+  const config = loaded.config
+
+  const sources = await loadOutline(root, loaded, { files })
+  const { outline, pages, pageIds } = parsePages(root, sources)
+  if (pages.length === 0 && !hasErrors(files)) {
+    problem(loaded.file, 'empty-course', null, 'This course has no pages')
+  }
+  if (config.passingScore !== undefined && pages.length > 0 && !pages.some((page) => page.kind === 'quiz' && page.graded)) {
+    problem(loaded.file, 'no-graded-quiz-for-passing-score', loaded.locate(['passingScore']), 'The course has a `passingScore` but no graded quiz')
+  }
+  if (hasErrors(files)) return { ok: false, files }
+
+  const course: Course = { root, config, id: loaded.id, outline, pages }
+  const theme = await loadTheme(config.language)
+  const rendered = await renderPages(course, theme, pageIds)
+  const assets = await collectAssets(root, rendered.assets, loaded)
+  if (hasErrors(files)) return { ok: false, files, course }
+
+  const schemas = await Promise.all(
+    [...schemaFiles, schemaNotice].map(async (name) => ({ path: name, data: await readFile(path.join(schemasDir, name)) })),
+  )
+  const scoFiles = [...rendered.files, ...assets]
+  const manifest = buildManifest(course, {
+    scoFiles: scoFiles.map((file) => file.path),
+    otherFiles: schemas.map((file) => file.path),
+  })
+  const packageFiles: PackageFile[] = [
+    { path: 'imsmanifest.xml', data: new TextEncoder().encode(manifest) },
+    ...scoFiles,
+    ...schemas,
+  ]
+  const zip = await packageZip(packageFiles)
+  if (options.out === undefined) return { ok: true, files, course, packageFiles, zip }
+
+  const zipPath = path.resolve(cwd, options.out, zipName(course))
+  await writeFileAtomic(zipPath, zip)
+  return { ok: true, files, course, packageFiles, zip, zipPath }
+}
+
+/** `<id>-<version>-scorm12.zip`. */
+export function zipName(course: Course): string {
+  return `${course.id}-${course.config.version}-scorm12.zip`
+}

@@ -1,0 +1,55 @@
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
+import slugify from '@sindresorhus/slugify'
+import type { Point } from 'unist'
+import { VFile } from 'vfile'
+import { problem } from '../diagnostics/problem.js'
+import { readSource } from '../fs/read-source.js'
+import { readYaml } from '../yaml/read-yaml.js'
+import { courseConfigSchema, idPattern, type ResolvedConfig } from './schema.js'
+
+export const configFileName = 'course.yml'
+
+export interface LoadedConfig {
+  readonly file: VFile
+  /** The validated config, or `undefined` when `course.yml` has errors. */
+  readonly config: ResolvedConfig | undefined
+  /** The course id (`id:`, or the slug of the title). */
+  readonly id: string | undefined
+  /** Where a value of `course.yml` is, for problems found in later stages. */
+  readonly locate: (path: readonly (string | number)[]) => Point
+}
+
+/** Find, read and validate `course.yml` in the course folder `root`. */
+export async function loadConfig(root: string): Promise<LoadedConfig> {
+  const absolute = path.join(root, configFileName)
+  if (!(await isFile(absolute))) {
+    const file = new VFile({ path: absolute, cwd: root })
+    problem(file, 'missing-config', null, `There is no \`${configFileName}\` in \`${root}\``)
+    return { file, config: undefined, id: undefined, locate: () => ({ line: 1, column: 1 }) }
+  }
+
+  const file = await readSource(root, configFileName)
+  const { data: config, locate } = readYaml(file, String(file.value), courseConfigSchema, {
+    label: configFileName,
+    invalidRule: 'invalid-config',
+    unknownKeyRule: 'unknown-config-key',
+    keepAsText: ['version'],
+  })
+  if (!config) return { file, config, id: undefined, locate }
+
+  const id = config.id ?? slugify(config.title)
+  if (!idPattern.test(id)) {
+    problem(file, 'invalid-course-id', locate(['title']), `Cannot make a course id from the title \`${config.title}\``)
+    return { file, config: undefined, id: undefined, locate }
+  }
+  return { file, config, id, locate }
+}
+
+async function isFile(absolute: string): Promise<boolean> {
+  try {
+    return (await stat(absolute)).isFile()
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,61 @@
+import path from 'node:path'
+import type { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
+
+export interface Options {
+  /** Paths are printed relative to this folder (default: `process.cwd()`). */
+  readonly cwd?: string
+}
+
+/**
+ * Format every message of `files` as compilers do, one problem per line:
+ * `file:line:column  severity  message  [rule-id]`, the hint indented below,
+ * then a summary such as `2 errors, 1 warning`. Returns '' when there is nothing.
+ *
+ * @example
+ *   formatReport([file])
+ *   //=> 'course/01-intro.md:1:1  error  This lesson has no title  [missing-title]\n  Add `title: …` …\n\n1 error'
+ */
+export function formatReport(files: readonly VFile[], options: Options = {}): string {
+  const cwd = options.cwd ?? process.cwd()
+  const messages = files
+    .flatMap((file) => file.messages.map((message) => ({ file, message })))
+    .sort((a, b) => compareMessages(a.file, a.message, b.file, b.message))
+  if (messages.length === 0) return ''
+
+  const lines: string[] = []
+  for (const { file, message } of messages) {
+    lines.push(`${location(file, message, cwd)}  ${severity(message)}  ${message.reason}  [${message.ruleId ?? 'coursepack'}]`)
+    if (message.note) lines.push(`  ${message.note}`)
+  }
+  const errors = messages.filter(({ message }) => message.fatal === true).length
+  const warnings = messages.length - errors
+  lines.push('', summarize(errors, warnings))
+  return lines.join('\n')
+}
+
+function location(file: VFile, message: VFileMessage, cwd: string): string {
+  const name = file.path ? path.relative(cwd, file.path) || file.path : '<input>'
+  const line = message.line ?? 1
+  const column = message.column ?? 1
+  return `${name.split(path.sep).join('/')}:${line}:${column}`
+}
+
+function severity(message: VFileMessage): string {
+  return message.fatal === true ? 'error' : 'warning'
+}
+
+function summarize(errors: number, warnings: number): string {
+  const parts: string[] = []
+  if (errors) parts.push(`${errors} ${errors === 1 ? 'error' : 'errors'}`)
+  if (warnings) parts.push(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`)
+  return parts.join(', ')
+}
+
+function compareMessages(fileA: VFile, a: VFileMessage, fileB: VFile, b: VFileMessage): number {
+  return (
+    (fileA.path ?? '').localeCompare(fileB.path ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0)
+  )
+}

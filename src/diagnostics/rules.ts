@@ -1,0 +1,129 @@
+/**
+ * The catalog of every problem coursepack reports about a course.
+ *
+ * Rule ids are permanent: deprecate one rather than rename it, since authors
+ * and CI scripts match on them. A message says what is wrong; the hint says
+ * how to fix it. Neither repeats the position, which the report prints.
+ */
+export type Severity = 'error' | 'warning'
+
+export interface Rule {
+  readonly severity: Severity
+  /** One-line summary, used in the rule list of the README. */
+  readonly title: string
+  /** How to fix it (optional). */
+  readonly hint?: string
+}
+
+export const rules = {
+  'invalid-yaml': {
+    severity: 'error',
+    title: 'YAML that cannot be parsed',
+    hint: 'Check the indentation and quote values that contain `:` or `#`.',
+  },
+  'invalid-encoding': {
+    severity: 'error',
+    title: 'A text file that is not UTF-8',
+    hint: 'Save the file as UTF-8 (in most editors: "Save with encoding", then UTF-8).',
+  },
+  'invalid-config': {
+    severity: 'error',
+    title: 'A `course.yml` value of the wrong type or out of range',
+  },
+  'unknown-config-key': {
+    severity: 'error',
+    title: 'A key that `course.yml` does not know',
+  },
+  'missing-config': {
+    severity: 'error',
+    title: 'No `course.yml` in the course folder',
+    hint: 'Create `course.yml` with at least a `title:` line, or run `coursepack init`.',
+  },
+  'invalid-frontmatter': {
+    severity: 'error',
+    title: 'A frontmatter value of the wrong type or out of range',
+  },
+  'unknown-frontmatter-key': {
+    severity: 'error',
+    title: 'A frontmatter key that the page kind does not know',
+  },
+  'missing-title': {
+    severity: 'error',
+    title: 'A page without a title',
+    hint: 'Add `title: …` to the frontmatter, or start the file with a `# Title` line.',
+  },
+  'empty-course': {
+    severity: 'error',
+    title: 'A course without pages',
+    hint: 'Add a lesson such as `01-introduction.md` next to `course.yml`.',
+  },
+  'missing-outline-entry': {
+    severity: 'error',
+    title: 'An outline entry in `course.yml` that names no file or folder',
+  },
+  'unsupported-page-file': {
+    severity: 'error',
+    title: 'An outline entry that is not a lesson, question file or folder',
+    hint: 'Lessons end in `.md`, question files in `.quiz.md`.',
+  },
+  'unsupported-question-format': {
+    severity: 'error',
+    title: 'A question file format this version cannot read yet',
+  },
+  'duplicate-page-id': {
+    severity: 'error',
+    title: 'Two pages with the same id',
+    hint: 'Rename one of the files, or give one page another `id:` in its frontmatter.',
+  },
+  'invalid-course-id': {
+    severity: 'error',
+    title: 'A course id that cannot name a package',
+    hint: 'Set `id:` in `course.yml` to letters, digits and dashes, for example `id: modern-china-1950`.',
+  },
+  'missing-file': {
+    severity: 'error',
+    title: 'A reference to a file that does not exist',
+  },
+  'reference-outside-course': {
+    severity: 'error',
+    title: 'A reference that leaves the course folder',
+    hint: 'Copy the file into the course folder and refer to it by a relative path.',
+  },
+  'link-to-unlisted-page': {
+    severity: 'error',
+    title: 'A link to a Markdown file that is not a page of the course',
+    hint: 'Add the file to the course outline, or link to a page that is in it.',
+  },
+  'missing-questions': {
+    severity: 'error',
+    title: 'A question file without questions',
+    hint: 'Start each question with a `## ` heading that holds the prompt.',
+  },
+  'missing-choices': {
+    severity: 'error',
+    title: 'A question without choices',
+    hint: 'List the choices as a task list under the prompt: `- [x] right` and `- [ ] wrong`.',
+  },
+  'missing-correct-choice': {
+    severity: 'error',
+    title: 'A question with no correct choice',
+    hint: 'Mark the correct choice with `[x]`: `- [x] 14 February 1950`.',
+  },
+  'too-many-choices': {
+    severity: 'error',
+    title: 'A question with more choices than SCORM 1.2 can report',
+    hint: 'SCORM 1.2 names choices with single characters, so keep to 36 choices or fewer.',
+  },
+  'unexpected-question-content': {
+    severity: 'error',
+    title: 'Content in a question that coursepack does not know where to put',
+    hint: 'A question is a `## ` prompt, optional text, a task list of choices, then an optional `>` feedback blockquote.',
+  },
+  'no-graded-quiz-for-passing-score': {
+    severity: 'warning',
+    title: 'A passing score on a course whose quizzes are all ungraded',
+    hint: 'Remove `passingScore` from `course.yml`, or set `graded: true` on a quiz.',
+  },
+} as const satisfies Record<string, Rule>
+
+export type RuleId = keyof typeof rules

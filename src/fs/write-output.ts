@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
+/** Temporary files being written, so that an interrupted build can remove them. */
+const pending = new Set<string>()
+
+/**
+ * Write `data` to `target` through a temporary file in the same folder and a
+ * rename, so that readers see the old file or the new one, never half of one,
+ * and a failed write leaves the previous file in place.
+ */
+export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true })
+  const temporary = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
+  pending.add(temporary)
+  try {
+    await writeFile(temporary, data)
+    await rename(temporary, target)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw error
+  } finally {
+    pending.delete(temporary)
+  }
+}
+
+/** Remove the temporary files of writes still under way (on SIGINT, say). */
+export async function removePendingWrites(): Promise<void> {
+  await Promise.all([...pending].map((file) => rm(file, { force: true })))
+}

@@ -1,0 +1,39 @@
+import JSZip from 'jszip'
+import type { PackageFile } from '../model.js'
+
+/** Every entry gets this date, so that the same input gives the same bytes. */
+const fixedDate = new Date(Date.UTC(2000, 0, 1, 0, 0, 0))
+
+/** Formats that are compressed already: deflating them again costs time and saves nothing. */
+const storedExtensions = new Set([
+  'png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'mp3', 'm4a', 'aac', 'ogg', 'oga', 'opus',
+  'mp4', 'm4v', 'webm', 'mov', 'zip', 'gz', 'woff', 'woff2', 'pdf', 'docx', 'xlsx', 'pptx',
+])
+
+/**
+ * Zip the package: `imsmanifest.xml` first, then every other entry sorted by
+ * path, with fixed dates and no folder entries, so two builds of the same
+ * course are byte-identical. Names are UTF-8 (JSZip sets the flag).
+ */
+export async function packageZip(files: readonly PackageFile[]): Promise<Uint8Array> {
+  const zip = new JSZip()
+  const ordered = [...files].sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  for (const file of ordered) {
+    zip.file(file.path, file.data, {
+      date: fixedDate,
+      createFolders: false,
+      compression: isStored(file.path) ? 'STORE' : 'DEFLATE',
+      compressionOptions: { level: 9 },
+    })
+  }
+  return zip.generateAsync({ type: 'uint8array', platform: 'DOS' })
+}
+
+function rank(path: string): number {
+  return path === 'imsmanifest.xml' ? 0 : 1
+}
+
+export function isStored(path: string): boolean {
+  const extension = path.slice(path.lastIndexOf('.') + 1).toLowerCase()
+  return storedExtensions.has(extension)
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod'
+import { idPattern } from '../config/schema.js'
+import { problem } from '../diagnostics/problem.js'
+import { parseMarkdown } from '../markdown/parse-markdown.js'
+import type { PageSource, Question, Quiz } from '../model.js'
+import { parseChoiceQuestion } from '../questions/choice-question.js'
+import { splitQuestions } from '../questions/question-section.js'
+import { readFrontmatter, takeTitleHeading } from './parse-lesson.js'
+
+export const quizFrontmatterSchema = z.strictObject({
+  title: z.string().trim().min(1).optional(),
+  id: z.string().regex(idPattern, { message: 'letters, digits, `-` and `_`' }).optional(),
+  /** Graded quizzes count toward the course score; `false` makes a knowledge check (default: true). */
+  graded: z.boolean().default(true),
+  /** Pass mark of this quiz, in percent (optional). */
+  passingScore: z.number().min(0).max(100).optional(),
+  /** Weight of this quiz in the course score (default: 1). */
+  weight: z.number().min(0).default(1),
+  /** How many times a learner may submit (default: no limit). */
+  attempts: z.number().int().min(1).optional(),
+})
+
+/** A `*.quiz.md` file → its settings, introduction and questions. Problems go on the file. */
+export function parseQuiz(source: PageSource): Quiz | undefined {
+  const { file } = source
+  const tree = parseMarkdown(file)
+  const frontmatter = readFrontmatter(file, tree, quizFrontmatterSchema)
+  if (!frontmatter) return undefined
+  const title = frontmatter.title ?? takeTitleHeading(tree)
+  if (!title) {
+    problem(file, 'missing-title', { line: 1, column: 1 }, 'This question file has no title')
+    return undefined
+  }
+
+  const { intro, sections } = splitQuestions(tree.children)
+  if (sections.length === 0) {
+    problem(file, 'missing-questions', { line: 1, column: 1 }, 'This question file has no questions')
+    return undefined
+  }
+  const questions = sections.map((section) => parseChoiceQuestion(section, file))
+  if (questions.some((question) => question === undefined)) return undefined
+
+  return {
+    kind: 'quiz',
+    id: frontmatter.id ?? source.pathId,
+    title,
+    graded: frontmatter.graded,
+    passingScore: frontmatter.passingScore,
+    weight: frontmatter.weight,
+    attempts: frontmatter.attempts,
+    file,
+    intro: { type: 'root', children: intro },
+    questions: questions as Question[],
+  }
+}

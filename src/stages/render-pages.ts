@@ -1,0 +1,178 @@
+import type { Root, RootContent } from 'mdast'
+import type { VFile } from 'vfile'
+import { renderMarkdown } from '../markdown/render-markdown.js'
+import type { Course, Lesson, OutlineNode, Page, PackageFile, Question, Quiz } from '../model.js'
+import { createLinkRewriter, type LinkContext, pagesFolder } from '../render/course-links.js'
+import type { Theme } from '../render/theme.js'
+
+export interface Rendered {
+  /** `index.html`, `coursepack.css` and one HTML file per page. */
+  readonly files: PackageFile[]
+  /** Course path → package path of every file the pages use. */
+  readonly assets: ReadonlyMap<string, string>
+}
+
+/** Package path of a page's HTML. */
+export function pageHref(page: Page): string {
+  return `${pagesFolder}/${page.id}.html`
+}
+
+/** Render the course shell (`index.html`), every page and the stylesheet. */
+export async function renderPages(course: Course, theme: Theme, pageIds: ReadonlyMap<string, string>): Promise<Rendered> {
+  const context: LinkContext = { root: course.root, pageIds, assets: new Map() }
+  const common = {
+    lang: course.config.language,
+    dir: textDirection(course.config.language),
+    course: { title: course.config.title, description: course.config.description },
+  }
+  const placed = placePages(course.outline)
+  const files: PackageFile[] = []
+
+  for (const [index, { page, module }] of placed.entries()) {
+    const neighbour = (other: { page: Page } | undefined) =>
+      other && { title: other.page.title, href: `${other.page.id}.html` }
+    const view = {
+      ...common,
+      root: '../',
+      pageTitle: page.title,
+      bodyClass: `cp-page-body cp-page-body--${page.kind}`,
+      module,
+      position: index + 1,
+      total: placed.length,
+      previous: neighbour(placed[index - 1]),
+      next: neighbour(placed[index + 1]),
+    }
+    const html =
+      page.kind === 'lesson'
+        ? theme.render('lesson', { ...view, page: await lessonView(page, course, context) })
+        : theme.render('quiz', { ...view, page: { id: page.id, title: page.title }, quiz: await quizView(page, course, context) })
+    files.push({ path: pageHref(page), data: utf8(html) })
+  }
+
+  const first = placed[0]?.page
+  const shell = theme.render('shell', {
+    ...common,
+    root: '',
+    bodyClass: 'cp-shell-body',
+    total: placed.length,
+    firstHref: first ? pageHref(first) : '',
+    toc: tocView(course.outline),
+    courseJson: jsonForScript(courseData(course)),
+  })
+  files.push({ path: 'index.html', data: utf8(shell) }, { path: 'coursepack.css', data: utf8(theme.css) })
+  return { files, assets: context.assets }
+}
+
+async function lessonView(lesson: Lesson, course: Course, context: LinkContext) {
+  return {
+    id: lesson.id,
+    title: lesson.title,
+    duration: lesson.duration,
+    objectives: lesson.objectives,
+    html: await toHtml(lesson.body, lesson.file, course, context),
+  }
+}
+
+async function quizView(quiz: Quiz, course: Course, context: LinkContext) {
+  const fragment = (children: readonly RootContent[]) =>
+    children.length === 0 ? Promise.resolve('') : toHtml({ type: 'root', children: [...children] }, quiz.file, course, context)
+  const questions = []
+  for (const [index, question] of quiz.questions.entries()) {
+    const domId = `${quiz.id}-${question.id}`
+    questions.push({
+      id: question.id,
+      domId,
+      number: index + 1,
+      kind: question.kind,
+      multiple: question.kind === 'multiple-response',
+      inputType: question.kind === 'multiple-response' ? 'checkbox' : 'radio',
+      promptHtml: await fragment(question.prompt),
+      bodyHtml: await fragment(question.body),
+      feedbackHtml: await fragment(question.feedback),
+      choices: await Promise.all(
+        question.choices.map(async (choice) => ({
+          id: choice.id,
+          inputId: `${domId}-${choice.id}`,
+          labelHtml: await fragment(choice.content),
+        })),
+      ),
+    })
+  }
+  return {
+    id: quiz.id,
+    graded: quiz.graded,
+    passingScore: quiz.passingScore,
+    attempts: quiz.attempts,
+    introHtml: await toHtml(quiz.intro, quiz.file, course, context),
+    questions,
+    dataJson: jsonForScript(quizData(quiz)),
+  }
+}
+
+/** What the runtime needs to score a quiz; the prompts and feedback are in the page's HTML. */
+export function quizData(quiz: Quiz) {
+  return {
+    id: quiz.id,
+    graded: quiz.graded,
+    passingScore: quiz.passingScore ?? null,
+    weight: quiz.weight,
+    attempts: quiz.attempts ?? null,
+    questions: quiz.questions.map((question: Question) => ({
+      id: question.id,
+      kind: question.kind,
+      points: question.points,
+      choices: question.choices.map((choice) => choice.id),
+      correct: question.choices.filter((choice) => choice.correct).map((choice) => choice.id),
+    })),
+  }
+}
+
+/** What the runtime needs to know of the whole course, embedded in `index.html`. */
+export function courseData(course: Course) {
+  return {
+    id: course.id,
+    version: course.config.version,
+    title: course.config.title,
+    language: course.config.language,
+    passingScore: course.config.passingScore ?? null,
+    pages: course.pages.map((page) => ({
+      id: page.id,
+      title: page.title,
+      href: pageHref(page),
+      kind: page.kind,
+      ...(page.kind === 'quiz' ? { graded: page.graded, weight: page.weight, questions: page.questions.length } : {}),
+    })),
+  }
+}
+
+function toHtml(tree: Root, file: VFile, course: Course, context: LinkContext): Promise<string> {
+  return renderMarkdown(tree, file, { html: course.config.html, rewrite: createLinkRewriter(file, context) })
+}
+
+function tocView(nodes: readonly OutlineNode[]): object[] {
+  return nodes.map((node) =>
+    node.type === 'page'
+      ? { page: { id: node.page.id, title: node.page.title, kind: node.page.kind, href: pageHref(node.page) } }
+      : { module: { title: node.title, children: tocView(node.children) } },
+  )
+}
+
+/** Every page in reading order, with the title of the module it is in. */
+function placePages(nodes: readonly OutlineNode[], module?: string): { page: Page; module: string | undefined }[] {
+  return nodes.flatMap((node) => (node.type === 'page' ? [{ page: node.page, module }] : placePages(node.children, node.title)))
+}
+
+/** JSON that is safe inside `<script type="application/json">`: no `</script>` can close it early. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+}
+
+function textDirection(language: string): 'ltr' | 'rtl' {
+  const locale = new Intl.Locale(language) as Intl.Locale & { getTextInfo?: () => { direction?: string }; textInfo?: { direction?: string } }
+  const direction = locale.getTextInfo?.().direction ?? locale.textInfo?.direction
+  return direction === 'rtl' ? 'rtl' : 'ltr'
+}
+
+function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text)
+}
