@@ -1,17 +1,22 @@
 import type { Root as HastRoot } from 'hast'
-import type { Root as MdastRoot } from 'mdast'
+import type { Root as MdastRoot, PhrasingContent } from 'mdast'
 import rehypeRaw from 'rehype-raw'
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
+import rehypeFragmentLinks from './rehype-fragment-links.js'
 import rehypeCourseLinks, { type Options as LinkOptions } from './rehype-course-links.js'
 import { sanitizeSchema } from './sanitize-schema.js'
 
 export interface Options extends LinkOptions {
   /** `sanitize` keeps the safe subset of raw HTML, `trusted` keeps it all. */
   readonly html: 'sanitize' | 'trusted'
+  /** The heading of the footnotes, in the course's language. */
+  readonly footnoteLabel: string
+  /** The label of a footnote's link back to its reference; `{number}` is the footnote's number. */
+  readonly footnoteBackLabel: string
 }
 
 /**
@@ -19,12 +24,29 @@ export interface Options extends LinkOptions {
  * link and image rewritten to its place in the package.
  */
 export async function renderMarkdown(tree: MdastRoot, file: VFile, options: Options): Promise<string> {
+  const sanitize = options.html !== 'trusted'
   const processor = unified()
-    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(remarkRehype, {
+      allowDangerousHtml: true,
+      // rehype-sanitize prefixes ids itself; prefixing here too would break footnote links.
+      clobberPrefix: sanitize ? '' : 'user-content-',
+      footnoteLabel: options.footnoteLabel,
+      footnoteBackLabel: (index: number) => options.footnoteBackLabel.replace('{number}', String(index + 1)),
+    })
     .use(rehypeRaw)
-    .use(options.html === 'trusted' ? [] : [[rehypeSanitize, sanitizeSchema]])
+    // Links are resolved before sanitizing, so a `file:` URL is reported, not silently dropped.
     .use(rehypeCourseLinks, { rewrite: options.rewrite })
+    .use(sanitize ? [[rehypeSanitize, sanitizeSchema], [rehypeFragmentLinks, { prefix: sanitizeSchema.clobberPrefix ?? '' }]] : [])
     .use(rehypeStringify)
   const hast = (await processor.run(structuredClone(tree), file)) as HastRoot
   return processor.stringify(hast, file)
+}
+
+/**
+ * Inline content (a prompt, a choice's label) → HTML without a wrapping
+ * paragraph, so that it can sit inside a `<legend>` or a `<label>`.
+ */
+export async function renderInline(content: readonly PhrasingContent[], file: VFile, options: Options): Promise<string> {
+  const html = await renderMarkdown({ type: 'root', children: [{ type: 'paragraph', children: [...content] }] }, file, options)
+  return html.replace(/^<p>/, '').replace(/<\/p>$/, '')
 }

@@ -7,4 +7,9 @@ import { defaultSchema, type Options as Schema } from 'rehype-sanitize'
  */
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    // Links to other sites open in a new tab (see rehype-course-links).
+    a: [...(defaultSchema.attributes?.a ?? []), ['target', '_blank'], 'rel'],
+  },
 }

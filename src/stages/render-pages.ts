@@ -1,9 +1,16 @@
-import type { Root, RootContent } from 'mdast'
+import type { PhrasingContent, Root, RootContent } from 'mdast'
 import type { VFile } from 'vfile'
-import { renderMarkdown } from '../markdown/render-markdown.js'
+import { type Options as MarkdownOptions, renderInline, renderMarkdown } from '../markdown/render-markdown.js'
 import type { Course, Lesson, OutlineNode, Page, PackageFile, Question, Quiz } from '../model.js'
 import { createLinkRewriter, type LinkContext, pagesFolder } from '../render/course-links.js'
-import type { Theme } from '../render/theme.js'
+import { translate, type Theme } from '../render/theme.js'
+
+/** What rendering Markdown needs besides the tree: link policy and language. */
+interface RenderContext extends LinkContext {
+  readonly html: 'sanitize' | 'trusted'
+  readonly footnoteLabel: string
+  readonly footnoteBackLabel: string
+}
 
 export interface Rendered {
   /** `index.html`, `coursepack.css` and one HTML file per page. */
@@ -19,7 +26,14 @@ export function pageHref(page: Page): string {
 
 /** Render the course shell (`index.html`), every page and the stylesheet. */
 export async function renderPages(course: Course, theme: Theme, pageIds: ReadonlyMap<string, string>): Promise<Rendered> {
-  const context: LinkContext = { root: course.root, pageIds, assets: new Map() }
+  const context: RenderContext = {
+    root: course.root,
+    pageIds,
+    assets: new Map(),
+    html: course.config.html,
+    footnoteLabel: translate(theme.strings, 'footnotes'),
+    footnoteBackLabel: theme.strings.backToReference ?? '',
+  }
   const common = {
     lang: course.config.language,
     dir: textDirection(course.config.language),
@@ -44,8 +58,8 @@ export async function renderPages(course: Course, theme: Theme, pageIds: Readonl
     }
     const html =
       page.kind === 'lesson'
-        ? theme.render('lesson', { ...view, page: await lessonView(page, course, context) })
-        : theme.render('quiz', { ...view, page: { id: page.id, title: page.title }, quiz: await quizView(page, course, context) })
+        ? theme.render('lesson', { ...view, page: await lessonView(page, context) })
+        : theme.render('quiz', { ...view, page: { id: page.id, title: page.title }, quiz: await quizView(page, context) })
     files.push({ path: pageHref(page), data: utf8(html) })
   }
 
@@ -63,19 +77,20 @@ export async function renderPages(course: Course, theme: Theme, pageIds: Readonl
   return { files, assets: context.assets }
 }
 
-async function lessonView(lesson: Lesson, course: Course, context: LinkContext) {
+async function lessonView(lesson: Lesson, context: RenderContext) {
   return {
     id: lesson.id,
     title: lesson.title,
     duration: lesson.duration,
     objectives: lesson.objectives,
-    html: await toHtml(lesson.body, lesson.file, course, context),
+    html: await toHtml(lesson.body, lesson.file, context),
   }
 }
 
-async function quizView(quiz: Quiz, course: Course, context: LinkContext) {
+async function quizView(quiz: Quiz, context: RenderContext) {
   const fragment = (children: readonly RootContent[]) =>
-    children.length === 0 ? Promise.resolve('') : toHtml({ type: 'root', children: [...children] }, quiz.file, course, context)
+    children.length === 0 ? Promise.resolve('') : toHtml({ type: 'root', children: [...children] }, quiz.file, context)
+  const inline = (content: readonly PhrasingContent[]) => renderInline(content, quiz.file, markdownOptions(quiz.file, context))
   const questions = []
   for (const [index, question] of quiz.questions.entries()) {
     const domId = `${quiz.id}-${question.id}`
@@ -86,14 +101,14 @@ async function quizView(quiz: Quiz, course: Course, context: LinkContext) {
       kind: question.kind,
       multiple: question.kind === 'multiple-response',
       inputType: question.kind === 'multiple-response' ? 'checkbox' : 'radio',
-      promptHtml: await fragment(question.prompt),
+      promptHtml: await inline(question.prompt),
       bodyHtml: await fragment(question.body),
       feedbackHtml: await fragment(question.feedback),
       choices: await Promise.all(
         question.choices.map(async (choice) => ({
           id: choice.id,
           inputId: `${domId}-${choice.id}`,
-          labelHtml: await fragment(choice.content),
+          labelHtml: await inline(choice.content),
         })),
       ),
     })
@@ -103,7 +118,7 @@ async function quizView(quiz: Quiz, course: Course, context: LinkContext) {
     graded: quiz.graded,
     passingScore: quiz.passingScore,
     attempts: quiz.attempts,
-    introHtml: await toHtml(quiz.intro, quiz.file, course, context),
+    introHtml: await toHtml(quiz.intro, quiz.file, context),
     questions,
     dataJson: jsonForScript(quizData(quiz)),
   }
@@ -145,8 +160,17 @@ export function courseData(course: Course) {
   }
 }
 
-function toHtml(tree: Root, file: VFile, course: Course, context: LinkContext): Promise<string> {
-  return renderMarkdown(tree, file, { html: course.config.html, rewrite: createLinkRewriter(file, context) })
+function toHtml(tree: Root, file: VFile, context: RenderContext): Promise<string> {
+  return renderMarkdown(tree, file, markdownOptions(file, context))
+}
+
+function markdownOptions(file: VFile, context: RenderContext): MarkdownOptions {
+  return {
+    html: context.html,
+    rewrite: createLinkRewriter(file, context),
+    footnoteLabel: context.footnoteLabel,
+    footnoteBackLabel: context.footnoteBackLabel,
+  }
 }
 
 function tocView(nodes: readonly OutlineNode[]): object[] {

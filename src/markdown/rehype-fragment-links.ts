@@ -1,0 +1,27 @@
+import type { Element, Root } from 'hast'
+import { visit } from 'unist-util-visit'
+
+export interface Options {
+  /** The prefix the sanitizer put before every `id` (hast-util-sanitize's `clobberPrefix`). */
+  readonly prefix: string
+}
+
+/**
+ * Point in-page links (`#fn-1`, `#sources`) at the ids the sanitizer
+ * prefixed to stop DOM clobbering (`user-content-fn-1`); rehype-sanitize's
+ * readme suggests this rewrite. A link whose plain target exists stays as is.
+ */
+export default function rehypeFragmentLinks(options: Readonly<Options>) {
+  return function transform(tree: Root): void {
+    const ids = new Set<string>()
+    visit(tree, 'element', (element: Element) => {
+      if (typeof element.properties.id === 'string') ids.add(element.properties.id)
+    })
+    visit(tree, 'element', (element: Element) => {
+      const href = element.properties.href
+      if (element.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return
+      const target = decodeURIComponent(href.slice(1))
+      if (!ids.has(target) && ids.has(options.prefix + target)) element.properties.href = `#${options.prefix}${target}`
+    })
+  }
+}

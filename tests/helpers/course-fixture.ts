@@ -1,0 +1,53 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach } from 'vitest'
+import { build, type BuildResult } from '../../src/build.js'
+import { formatReport } from '../../src/diagnostics/report.js'
+
+const made: string[] = []
+
+afterEach(async () => {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
+})
+
+/**
+ * Write a throwaway course from an object of file contents and return its
+ * folder. Removed after each test.
+ *
+ * @example
+ *   const dir = await makeCourse({ 'course.yml': 'title: T', '01-a.md': '# A' })
+ */
+export async function makeCourse(files: Readonly<Record<string, string | Uint8Array>>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'coursepack-test-'))
+  made.push(dir)
+  const root = path.join(dir, 'course')
+  for (const [name, contents] of Object.entries(files)) {
+    const target = path.join(root, name)
+    await mkdir(path.dirname(target), { recursive: true })
+    await writeFile(target, contents)
+  }
+  await mkdir(root, { recursive: true })
+  return root
+}
+
+/** Build a course made by `makeCourse` in memory (no zip written). */
+export async function buildCourse(files: Readonly<Record<string, string | Uint8Array>>): Promise<BuildResult> {
+  const root = await makeCourse(files)
+  return build({ dir: root })
+}
+
+/** The report of a build, paths relative to the course folder. */
+export function reportOf(result: BuildResult): string {
+  const root = result.files[0]?.cwd ?? process.cwd()
+  return formatReport(result.files, { cwd: root })
+}
+
+/** `[rule, line:column, reason]` of every message, for compact assertions. */
+export function problemsOf(result: BuildResult): string[] {
+  return result.files.flatMap((file) =>
+    [...file.messages]
+      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+      .map((message) => `${path.relative(file.cwd, file.path)}:${message.line ?? 1}:${message.column ?? 1} ${message.ruleId}`),
+  )
+}

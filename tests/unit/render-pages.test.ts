@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest'
+import type { BuildResult } from '../../src/build.js'
+import { buildCourse, problemsOf, reportOf } from '../helpers/course-fixture.js'
+
+function page(result: BuildResult, path: string): string {
+  const file = result.packageFiles?.find((entry) => entry.path === path)
+  if (!file) throw new Error(`No ${path} in the package`)
+  return new TextDecoder().decode(file.data)
+}
+
+const svg = '<svg xmlns="http://www.w3.org/2000/svg"/>'
+
+describe('rendering pages', () => {
+  it('renders GFM: tables, task lists, strikethrough, footnotes', async () => {
+    const result = await buildCourse({
+      'course.yml': 'title: T\n',
+      '01-a.md': '# A\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n- [x] done\n\n~~old~~ text[^1]\n\n[^1]: A source.\n',
+    })
+    const html = page(result, 'pages/a.html')
+    expect(html).toContain('<table>')
+    expect(html).toContain('<input type="checkbox" checked disabled>')
+    expect(html).toContain('<del>old</del>')
+    expect(html).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1"')
+    expect(html).toContain('<a href="#user-content-fnref-1" data-footnote-backref')
+    expect(html).toContain('<li id="user-content-fn-1">')
+    expect(html).toContain('aria-label="Back to reference 1"')
+  })
+
+  it('removes scripts, event handlers and javascript: URLs from raw HTML by default', async () => {
+    const result = await buildCourse({
+      'course.yml': 'title: T\n',
+      '01-a.md': '# A\n\n<script>alert(1)</script>\n\n<img src="x.svg" onerror="alert(2)" alt="x">\n\n[click](javascript:alert(3))\n\n<kbd>Ctrl</kbd>\n',
+      'x.svg': svg,
+    })
+    const html = page(result, 'pages/a.html')
+    expect(html).not.toMatch(/<script>alert|onerror|javascript:/)
+    expect(html).toContain('<kbd>Ctrl</kbd>')
+  })
+
+  it('keeps raw HTML when the course trusts it', async () => {
+    const result = await buildCourse({ 'course.yml': 'title: T\nhtml: trusted\n', '01-a.md': '# A\n\n<div style="color: red">Red</div>\n' })
+    expect(page(result, 'pages/a.html')).toContain('<div style="color: red">Red</div>')
+  })
+
+  it('escapes titles in every template', async () => {
+    const result = await buildCourse({ 'course.yml': 'title: "Rock & <Roll> \\"live\\""\nid: rock\n', '01-a.md': '---\ntitle: "<b>Bold</b> & co"\n---\nText.\n' })
+    const shell = page(result, 'index.html')
+    expect(shell).toContain('<title>Rock &amp; &lt;Roll&gt; &quot;live&quot;</title>')
+    expect(shell).toContain('>&lt;b&gt;Bold&lt;/b&gt; &amp; co</a>')
+    expect(page(result, 'pages/a.html')).toContain('<h1>&lt;b&gt;Bold&lt;/b&gt; &amp; co</h1>')
+  })
+
+  it('copies referenced files under assets/ and rewrites their URLs; links between pages follow the pages', async () => {
+    const result = await buildCourse({
+      'course.yml': 'title: T\n',
+      '01-a.md': '# A\n\n![Map](images/my%20map.svg) [handout](files/handout.pdf#page=2) [next](02-b/01-c.md#top) [site](https://example.org)\n',
+      '02-b/01-c.md': '# C\n\n![Map again](../images/my%20map.svg)\n',
+      'images/my map.svg': svg,
+      'images/unused.svg': svg,
+      'files/handout.pdf': '%PDF-1.4',
+    })
+    expect(problemsOf(result)).toEqual([])
+    const html = page(result, 'pages/a.html')
+    expect(html).toContain('<img src="../assets/images/my%20map.svg" alt="Map">')
+    expect(html).toContain('<a href="../assets/files/handout.pdf#page=2">handout</a>')
+    expect(html).toContain('<a href="b-c.html#top">next</a>')
+    expect(html).toContain('<a href="https://example.org" target="_blank" rel="noopener noreferrer">site</a>')
+    expect(page(result, 'pages/b-c.html')).toContain('<img src="../assets/images/my%20map.svg" alt="Map again">')
+    expect(result.packageFiles?.map((file) => file.path).filter((name) => name.startsWith('assets/'))).toEqual([
+      'assets/files/handout.pdf',
+      'assets/images/my map.svg',
+    ])
+  })
+
+  it('reports missing files and references that leave the course, at their position', async () => {
+    const result = await buildCourse({
+      'course.yml': 'title: T\n',
+      '01-a.md': '# A\n\n![gone](images/missing.png)\n\n![up](../secret.png)\n\n![abs](/etc/passwd)\n\n[f](file:///etc/passwd)\n\n[draft](_draft.md)\n',
+      '_draft.md': '# Draft',
+    })
+    expect(problemsOf(result)).toEqual([
+      '01-a.md:3:1 missing-file',
+      '01-a.md:5:1 reference-outside-course',
+      '01-a.md:7:1 reference-outside-course',
+      '01-a.md:9:1 reference-outside-course',
+      '01-a.md:11:1 link-to-unlisted-page',
+    ])
+    expect(reportOf(result)).toContain('01-a.md:3:1  error  There is no file `images/missing.png`  [missing-file]')
+    expect(result.zip).toBeUndefined()
+  })
+
+  it('packages what course.yml lists under assets, and reports what is missing', async () => {
+    const ok = await buildCourse({ 'course.yml': 'title: T\nassets: [extra.txt, media]\n', '01-a.md': '# A', 'extra.txt': 'x', 'media/a.mp3': 'x', 'media/.DS_Store': 'x' })
+    expect(ok.packageFiles?.map((file) => file.path).filter((name) => name.startsWith('assets/'))).toEqual(['assets/extra.txt', 'assets/media/a.mp3'])
+    const bad = await buildCourse({ 'course.yml': 'title: T\nassets:\n  - nope.txt\n', '01-a.md': '# A' })
+    expect(problemsOf(bad)).toEqual(['course.yml:3:5 missing-file'])
+  })
+
+  it('gives every page previous/next links and its position', async () => {
+    const result = await buildCourse({ 'course.yml': 'title: T\n', '01-a.md': '# A', '02-b.md': '# B', '03-c.md': '# C' })
+    const html = page(result, 'pages/b.html')
+    expect(html).toContain('<a class="cp-pager__link cp-pager__link--previous" href="a.html" rel="prev">')
+    expect(html).toContain('<a class="cp-pager__link cp-pager__link--next" href="c.html" rel="next">')
+    expect(html).toContain('Page 2 of 3')
+  })
+})
