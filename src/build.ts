@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { VFile } from 'vfile'
 import { loadConfig } from './config/load-config.js'
+import { courseConfigSchema } from './config/schema.js'
 import { hasErrors, problem } from './diagnostics/problem.js'
 import { writeFileAtomic } from './fs/write-output.js'
 import { schemaFiles } from './manifest/scorm12.js'
@@ -53,24 +54,31 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const loaded = await loadConfig(root)
   files.push(loaded.file)
-  if (!loaded.config || !loaded.id) return { ok: false, files }
-  const config = loaded.config
-
+  // Pages are checked even when course.yml has errors, so one run reports everything.
   const sources = await loadOutline(root, loaded, { files })
   const { outline, pages, pageIds } = parsePages(root, sources)
   if (pages.length === 0 && !hasErrors(files)) {
     problem(loaded.file, 'empty-course', null, 'This course has no pages')
   }
-  if (config.passingScore !== undefined && pages.length > 0 && !pages.some((page) => page.kind === 'quiz' && page.graded)) {
+  const config = loaded.config
+  if (config?.passingScore !== undefined && pages.length > 0 && !pages.some((page) => page.kind === 'quiz' && page.graded)) {
     problem(loaded.file, 'no-graded-quiz-for-passing-score', loaded.locate(['passingScore']), 'The course has a `passingScore` but no graded quiz')
   }
-  if (hasErrors(files)) return { ok: false, files }
+  if (pages.length === 0) return { ok: false, files }
 
-  const course: Course = { root, config, id: loaded.id, outline, pages }
-  const theme = await loadTheme(config.language)
+  // With a broken course.yml the pages are still rendered, on default
+  // settings, to find their broken links too; nothing is packaged then.
+  const course: Course = {
+    root,
+    config: config ?? courseConfigSchema.parse({ title: 'Untitled' }),
+    id: loaded.id ?? 'untitled',
+    outline,
+    pages,
+  }
+  const theme = await loadTheme(course.config.language)
   const rendered = await renderPages(course, theme, pageIds)
   const assets = await collectAssets(root, rendered.assets, loaded)
-  if (hasErrors(files)) return { ok: false, files, course }
+  if (!config || hasErrors(files)) return { ok: false, files, course }
 
   const schemas = await Promise.all(
     [...schemaFiles, schemaNotice].map(async (name) => ({ path: name, data: await readFile(path.join(schemasDir, name)) })),

@@ -6,7 +6,7 @@ import { VFile } from 'vfile'
 import { problem } from '../diagnostics/problem.js'
 import { readSource } from '../fs/read-source.js'
 import { readYaml } from '../yaml/read-yaml.js'
-import { courseConfigSchema, idPattern, type ResolvedConfig } from './schema.js'
+import { courseConfigSchema, idPattern, type OutlineEntry, type ResolvedConfig } from './schema.js'
 
 export const configFileName = 'course.yml'
 
@@ -16,6 +16,11 @@ export interface LoadedConfig {
   readonly config: ResolvedConfig | undefined
   /** The course id (`id:`, or the slug of the title). */
   readonly id: string | undefined
+  /**
+   * The `outline`, valid even when other keys are not, so that the pages can
+   * still be checked and every problem reported in one run.
+   */
+  readonly outline: readonly OutlineEntry[] | undefined
   /** Where a value of `course.yml` is, for problems found in later stages. */
   readonly locate: (path: readonly (string | number)[]) => Point
 }
@@ -26,24 +31,31 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
   if (!(await isFile(absolute))) {
     const file = new VFile({ path: absolute, cwd: root })
     problem(file, 'missing-config', null, `There is no \`${configFileName}\` in \`${root}\``)
-    return { file, config: undefined, id: undefined, locate: () => ({ line: 1, column: 1 }) }
+    return { file, config: undefined, id: undefined, outline: undefined, locate: () => ({ line: 1, column: 1 }) }
   }
 
   const file = await readSource(root, configFileName)
-  const { data: config, locate } = readYaml(file, String(file.value), courseConfigSchema, {
+  const { data: config, raw, locate } = readYaml(file, String(file.value), courseConfigSchema, {
     label: configFileName,
     invalidRule: 'invalid-config',
     unknownKeyRule: 'unknown-config-key',
     keepAsText: ['version'],
   })
-  if (!config) return { file, config, id: undefined, locate }
+  const outline = config ? config.outline : outlineOf(raw)
+  if (!config) return { file, config, id: undefined, outline, locate }
 
   const id = config.id ?? slugify(config.title)
   if (!idPattern.test(id)) {
     problem(file, 'invalid-course-id', locate(['title']), `Cannot make a course id from the title \`${config.title}\``)
-    return { file, config: undefined, id: undefined, locate }
+    return { file, config: undefined, id: undefined, outline, locate }
   }
-  return { file, config, id, locate }
+  return { file, config, id, outline, locate }
+}
+
+function outlineOf(raw: unknown): OutlineEntry[] | undefined {
+  const entries = (raw as { outline?: unknown } | undefined)?.outline
+  const parsed = courseConfigSchema.shape.outline.safeParse(entries)
+  return parsed.success ? parsed.data : undefined
 }
 
 async function isFile(absolute: string): Promise<boolean> {

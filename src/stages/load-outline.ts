@@ -22,7 +22,7 @@ export async function loadOutline(
   loaded: LoadedConfig,
   options: Options,
 ): Promise<OutlineSource[]> {
-  const entries = loaded.config?.outline
+  const entries = loaded.outline
   if (entries) return loadListedOutline(root, loaded, entries, ['outline'], options)
   return loadFolder(root, '', loaded.file, options)
 }

@@ -24,6 +24,8 @@ export interface Options {
 export interface YamlResult<Data> {
   /** The validated data, or `undefined` when anything was wrong (every problem is on the file). */
   readonly data: Data | undefined
+  /** The data as parsed, before validation (`undefined` when the YAML itself is broken). */
+  readonly raw: unknown
   /** Where the value at `path` starts in the file, for problems found later. */
   readonly locate: (path: readonly (string | number)[]) => Point
 }
@@ -49,7 +51,7 @@ export function readYaml<Schema extends z.ZodType>(
     for (const error of document.errors) {
       problem(file, 'invalid-yaml', pointAt(error.pos[0]), `Cannot read the ${options.label}: ${firstLine(error.message)}`)
     }
-    return { data: undefined, locate: () => pointAt(0) }
+    return { data: undefined, raw: undefined, locate: () => pointAt(0) }
   }
   const locate = (path: readonly (string | number)[]): Point => pointAt(closestNode(document, path)?.range?.[0] ?? 0)
 
@@ -59,7 +61,7 @@ export function readYaml<Schema extends z.ZodType>(
   }
   const data: unknown = document.toJS() ?? {}
   const result = schema.safeParse(data, { reportInput: true })
-  if (result.success) return { data: result.data, locate }
+  if (result.success) return { data: result.data, raw: data, locate }
 
   for (const issue of result.error.issues) {
     const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol')
@@ -86,7 +88,7 @@ export function readYaml<Schema extends z.ZodType>(
     }
     problem(file, options.invalidRule, place, `Unexpected ${shown(issue.input)} for \`${name}\`, expected ${expectation(issue)}`)
   }
-  return { data: undefined, locate }
+  return { data: undefined, raw: data, locate }
 }
 
 function expectation(issue: z.core.$ZodIssue): string {

@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { makeCourse } from '../helpers/course-fixture.js'
+
+const bin = path.resolve(import.meta.dirname, '../../bin/coursepack.js')
+
+/** Run the built CLI (`npm test` compiles it first) and collect what it printed. */
+async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string }
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
+  }
+}
+
+describe('coursepack build', () => {
+  it('writes dist/<id>-<version>-scorm12.zip and says where', async () => {
+    const root = await makeCourse({ 'course.yml': 'title: My Course\nversion: 2\n', '01-a.md': '# A\n\nText.\n' })
+    const parent = path.dirname(root)
+    const { code, stdout, stderr } = await run(['build', 'course'], parent)
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
+    expect(stdout).toMatch(/^Built 1 pages, \d+ files, in [\d.]+ s\n→ dist\/my-course-2-scorm12\.zip \(\d+ KB\)\n$/)
+    expect(await readdir(path.join(parent, 'dist'))).toEqual(['my-course-2-scorm12.zip'])
+  })
+
+  it('on errors prints file:line:column, exits 1, writes nothing and keeps the previous zip', async () => {
+    const root = await makeCourse({ 'course.yml': 'title: My Course\n', '01-a.md': '# A\n\n![x](missing.png)\n' , 'missing.png': 'x' })
+    const parent = path.dirname(root)
+    expect((await run(['build', 'course', '--out', 'out'], parent)).code).toBe(0)
+    const zipPath = path.join(parent, 'out', 'my-course-1.0-scorm12.zip')
+    const before = await readFile(zipPath)
+
+    await writeFile(path.join(root, '01-a.md'), '# A\n\n![x](gone.png)\n\n## Q\n')
+    await writeFile(path.join(root, 'course.yml'), 'title: My Course\npassingscore: 80\n')
+    const { code, stdout, stderr } = await run(['build', 'course', '--out', 'out'], parent)
+    expect(code).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr).toBe(
+      [
+        'course/01-a.md:3:1  error  There is no file `gone.png`  [missing-file]',
+        '  Paths are relative to this file, and the case of each letter counts.',
+        'course/course.yml:2:1  error  Unknown key `passingscore` in the course.yml  [unknown-config-key]',
+        '  Did you mean `passingScore`?',
+        '',
+        '2 errors',
+        '',
+        'No package was written.',
+        '',
+      ].join('\n'),
+    )
+    expect(await readdir(path.join(parent, 'out'))).toEqual(['my-course-1.0-scorm12.zip'])
+    expect((await readFile(zipPath)).equals(before)).toBe(true)
+  })
+
+  it('check reports without writing', async () => {
+    const root = await makeCourse({ 'course.yml': 'title: T\n', '01-a.md': '# A' })
+    const { code, stdout } = await run(['check', 'course'], path.dirname(root))
+    expect({ code, stdout }).toEqual({ code: 0, stdout: 'No errors in 1 pages.\n' })
+    expect(await readdir(path.dirname(root))).toEqual(['course'])
+  })
+
+  it('explains a wrong command line and exits 2', async () => {
+    const { code, stderr } = await run(['publish'], import.meta.dirname)
+    expect(code).toBe(2)
+    expect(stderr).toContain('Unknown command `publish`, expected `build` or `check`.')
+    const help = await run(['--help'], import.meta.dirname)
+    expect(help.stdout).toContain('Usage: coursepack <command> [options]')
+  })
+})
