@@ -9,7 +9,9 @@ import { writeFileAtomic } from './fs/write-output.js'
 import { schemaFiles } from './manifest/scorm12.js'
 import type { Course, PackageFile } from './model.js'
 import { loadTheme } from './render/theme.js'
+import { worstCaseStateLength } from './shared/learner-state.js'
 import { collectAssets } from './stages/collect-assets.js'
+import { toCourseData } from './stages/course-data.js'
 import { buildManifest } from './stages/build-manifest.js'
 import { loadOutline } from './stages/load-outline.js'
 import { packageZip } from './stages/package-zip.js'
@@ -19,6 +21,10 @@ import { renderPages } from './stages/render-pages.js'
 /** The SCORM 1.2 XSDs and their notice, copied into every package. */
 const schemasDir = fileURLToPath(new URL('../schemas/scorm12/', import.meta.url))
 const schemaNotice = 'NOTICE.txt'
+/** The browser runtime, bundled by `npm run compile` (esbuild) from src/runtime/. */
+const runtimeBundle = fileURLToPath(new URL('../lib/runtime/coursepack.js', import.meta.url))
+/** SCORM 1.2 RTE: cmi.suspend_data is a CMIString4096. */
+const suspendDataLimit = 4096
 
 export interface BuildOptions {
   /** The course folder (default: `course`). */
@@ -76,6 +82,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     pages,
   }
   const theme = await loadTheme(course.config.language)
+  const stateLength = worstCaseStateLength(toCourseData(course, theme.strings))
+  if (stateLength > suspendDataLimit) {
+    problem(loaded.file, 'state-too-large', null, `A learner's saved state could reach ${stateLength} characters, more than the ${suspendDataLimit} that SCORM 1.2 allows`)
+  }
   const rendered = await renderPages(course, theme, pageIds)
   const assets = await collectAssets(root, rendered.assets, loaded)
   if (!config || hasErrors(files)) return { ok: false, files, course }
@@ -83,7 +93,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const schemas = await Promise.all(
     [...schemaFiles, schemaNotice].map(async (name) => ({ path: name, data: await readFile(path.join(schemasDir, name)) })),
   )
-  const scoFiles = [...rendered.files, ...assets]
+  const runtime = { path: 'coursepack.js', data: await readRuntime() }
+  const scoFiles = [...rendered.files, runtime, ...assets]
   const manifest = buildManifest(course, {
     scoFiles: scoFiles.map((file) => file.path),
     otherFiles: schemas.map((file) => file.path),
@@ -99,6 +110,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const zipPath = path.resolve(cwd, options.out, zipName(course))
   await writeFileAtomic(zipPath, zip)
   return { ok: true, files, course, packageFiles, zip, zipPath }
+}
+
+async function readRuntime(): Promise<Uint8Array> {
+  try {
+    return await readFile(runtimeBundle)
+  } catch (error) {
+    throw new Error(`The runtime bundle ${runtimeBundle} is missing: run \`npm run compile\` first.`, { cause: error })
+  }
 }
 
 /** `<id>-<version>-scorm12.zip`. */

@@ -72,6 +72,8 @@ export interface Quiz {
   readonly weight: number
   /** How many times a learner may submit (undefined: no limit). */
   readonly attempts: number | undefined
+  /** Which attempt's score counts. */
+  readonly keep: 'best' | 'last'
   readonly file: VFile
   /** Markdown before the first question. */
   readonly intro: MdastRoot

@@ -119,6 +119,11 @@ export const rules = {
     title: 'Content in a question that coursepack does not know where to put',
     hint: 'A question is a `## ` prompt, optional text, a task list of choices, then an optional `>` feedback blockquote.',
   },
+  'state-too-large': {
+    severity: 'error',
+    title: 'A course whose saved learner state could pass the 4096 characters SCORM 1.2 allows',
+    hint: 'Split the course into several packages, or use fewer questions, choices or pages.',
+  },
   'no-graded-quiz-for-passing-score': {
     severity: 'warning',
     title: 'A passing score on a course whose quizzes are all ungraded',

@@ -123,6 +123,9 @@ export function idFromPath(relativePath: string): string {
     .map((segment) => slugify(stripOrder(segment.replace(/(\.quiz)?\.(md|gift)$/i, ''))))
     .filter(Boolean)
     .join('-')
+    // Ids end up in lesson_location (≤255) and interaction ids: keep them short.
+    .slice(0, 64)
+    .replace(/-+$/, '')
   return /^[A-Za-z0-9]/.test(id) ? id : `page${id ? `-${id}` : ''}`
 }
 

@@ -11,7 +11,7 @@ import { readYaml } from '../yaml/read-yaml.js'
 export const lessonFrontmatterSchema = z.strictObject({
   title: z.string().trim().min(1).optional(),
   /** Page id in place of the one from the file name (optional). */
-  id: z.string().regex(idPattern, { message: 'letters, digits, `-` and `_`' }).optional(),
+  id: z.string().max(64).regex(idPattern, { message: 'letters, digits, `-` and `_`' }).optional(),
   objectives: z.union([z.string().trim().min(1), z.array(z.string().trim().min(1))]).optional(),
   /** Minutes as a number, or a text such as `15 min`. */
   duration: z.union([z.number().positive(), z.string().trim().min(1)]).optional(),

@@ -9,7 +9,7 @@ import { readFrontmatter, takeTitleHeading } from './parse-lesson.js'
 
 export const quizFrontmatterSchema = z.strictObject({
   title: z.string().trim().min(1).optional(),
-  id: z.string().regex(idPattern, { message: 'letters, digits, `-` and `_`' }).optional(),
+  id: z.string().max(64).regex(idPattern, { message: 'letters, digits, `-` and `_`' }).optional(),
   /** Graded quizzes count toward the course score; `false` makes a knowledge check (default: true). */
   graded: z.boolean().default(true),
   /** Pass mark of this quiz, in percent (optional). */
@@ -18,6 +18,8 @@ export const quizFrontmatterSchema = z.strictObject({
   weight: z.number().min(0).default(1),
   /** How many times a learner may submit (default: no limit). */
   attempts: z.number().int().min(1).optional(),
+  /** Which attempt's score counts when a learner retakes the quiz (default: best). */
+  keep: z.enum(['best', 'last']).default('best'),
 })
 
 /** A `*.quiz.md` file → its settings, introduction and questions. Problems go on the file. */
@@ -48,6 +50,7 @@ export function parseQuiz(source: PageSource): Quiz | undefined {
     passingScore: frontmatter.passingScore,
     weight: frontmatter.weight,
     attempts: frontmatter.attempts,
+    keep: frontmatter.keep,
     file,
     intro: { type: 'root', children: intro },
     questions: questions as Question[],

@@ -1,9 +1,10 @@
 import type { PhrasingContent, Root, RootContent } from 'mdast'
 import type { VFile } from 'vfile'
 import { type Options as MarkdownOptions, renderInline, renderMarkdown } from '../markdown/render-markdown.js'
-import type { Course, Lesson, OutlineNode, Page, PackageFile, Question, Quiz } from '../model.js'
-import { createLinkRewriter, type LinkContext, pagesFolder } from '../render/course-links.js'
+import type { Course, Lesson, OutlineNode, Page, PackageFile, Quiz } from '../model.js'
+import { createLinkRewriter, type LinkContext } from '../render/course-links.js'
 import { translate, type Theme } from '../render/theme.js'
+import { pageHref, toCourseData } from './course-data.js'
 
 /** What rendering Markdown needs besides the tree: link policy and language. */
 interface RenderContext extends LinkContext {
@@ -17,11 +18,6 @@ export interface Rendered {
   readonly files: PackageFile[]
   /** Course path → package path of every file the pages use. */
   readonly assets: ReadonlyMap<string, string>
-}
-
-/** Package path of a page's HTML. */
-export function pageHref(page: Page): string {
-  return `${pagesFolder}/${page.id}.html`
 }
 
 /** Render the course shell (`index.html`), every page and the stylesheet. */
@@ -71,7 +67,7 @@ export async function renderPages(course: Course, theme: Theme, pageIds: Readonl
     total: placed.length,
     firstHref: first ? pageHref(first) : '',
     toc: tocView(course.outline),
-    courseJson: jsonForScript(courseData(course)),
+    courseJson: jsonForScript(toCourseData(course, theme.strings)),
   })
   files.push({ path: 'index.html', data: utf8(shell) }, { path: 'coursepack.css', data: utf8(theme.css) })
   return { files, assets: context.assets }
@@ -120,43 +116,6 @@ async function quizView(quiz: Quiz, context: RenderContext) {
     attempts: quiz.attempts,
     introHtml: await toHtml(quiz.intro, quiz.file, context),
     questions,
-    dataJson: jsonForScript(quizData(quiz)),
-  }
-}
-
-/** What the runtime needs to score a quiz; the prompts and feedback are in the page's HTML. */
-export function quizData(quiz: Quiz) {
-  return {
-    id: quiz.id,
-    graded: quiz.graded,
-    passingScore: quiz.passingScore ?? null,
-    weight: quiz.weight,
-    attempts: quiz.attempts ?? null,
-    questions: quiz.questions.map((question: Question) => ({
-      id: question.id,
-      kind: question.kind,
-      points: question.points,
-      choices: question.choices.map((choice) => choice.id),
-      correct: question.choices.filter((choice) => choice.correct).map((choice) => choice.id),
-    })),
-  }
-}
-
-/** What the runtime needs to know of the whole course, embedded in `index.html`. */
-export function courseData(course: Course) {
-  return {
-    id: course.id,
-    version: course.config.version,
-    title: course.config.title,
-    language: course.config.language,
-    passingScore: course.config.passingScore ?? null,
-    pages: course.pages.map((page) => ({
-      id: page.id,
-      title: page.title,
-      href: pageHref(page),
-      kind: page.kind,
-      ...(page.kind === 'quiz' ? { graded: page.graded, weight: page.weight, questions: page.questions.length } : {}),
-    })),
   }
 }
 

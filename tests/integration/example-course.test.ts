@@ -54,7 +54,7 @@ describe('the example course', () => {
     const names = Object.keys(zip.files)
     expect(names.every((name) => !name.endsWith('/') && !name.includes('..') && !name.startsWith('/'))).toBe(true)
     const pages = result.course?.pages.map((page) => `pages/${page.id}.html`) ?? []
-    const fixed = ['imsmanifest.xml', 'index.html', 'coursepack.css', 'NOTICE.txt', 'adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd']
+    const fixed = ['imsmanifest.xml', 'index.html', 'coursepack.css', 'coursepack.js', 'NOTICE.txt', 'adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd']
     const referenced = new Set<string>()
     for (const page of pages) {
       for (const match of (await text(page)).matchAll(/(?:src|href)="\.\.\/(assets\/[^"#?]+)/g)) referenced.add(decodeURIComponent(match[1]!))

@@ -36,7 +36,7 @@ Both names appear in the lesson.
 - [x] False
 `)
     expect(reportOf(result)).toBe('')
-    expect(quiz).toMatchObject({ title: 'Final quiz', graded: true, passingScore: 70, weight: 2, attempts: 3 })
+    expect(quiz).toMatchObject({ title: 'Final quiz', graded: true, passingScore: 70, weight: 2, attempts: 3, keep: 'best' })
     expect(quiz?.questions.map((q) => [q.id, q.kind, q.choices.map((c) => `${c.id}${c.correct ? '+' : '-'}`).join(' ')])).toEqual([
       ['q1', 'single-choice', 'a- b+'],
       ['q2', 'multiple-response', 'a+ b+ c-'],
@@ -50,7 +50,6 @@ Both names appear in the lesson.
     expect(html).toContain('<input type="checkbox" name="quiz-q2" id="quiz-q2-b" value="b">')
     expect(html).toContain('<label for="quiz-q2-b"><em>Andrei</em> Vyshinsky</label>')
     expect(html).toContain('<button type="submit" class="cp-button">Submit answers</button>')
-    expect(html).toContain('"correct":["a","b"]')
   })
 
   it('knowledge checks are ungraded', async () => {

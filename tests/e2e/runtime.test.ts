@@ -1,0 +1,281 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import JSZip from 'jszip'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build } from '../../src/build.js'
+import { launchBrowser } from './support/browser.js'
+import { learner } from './support/learner.js'
+import { type LmsServer, startLmsServer } from './support/lms-server.js'
+import { type Call, checkMoodleRules } from './support/moodle-rules.js'
+
+const exampleCourse = path.resolve(import.meta.dirname, '../../course')
+
+type Answers = readonly (readonly [RegExp, readonly string[]])[]
+
+const knowledgeCheckRight: Answers = [
+  [/When was the treaty signed/, ['14 February 1950']],
+  [/Who signed the treaty/, ['Zhou Enlai', 'Andrei Vyshinsky']],
+  [/signed in Beijing/, ['False']],
+]
+
+const finalQuizRight: Answers = [
+  [/How long was the treaty to run/, ['30 years']],
+  [/Which attacker/, ['Japan, or any state allied with Japan']],
+  [/Which of these came with the treaty/, ['A credit of US$300 million over five years', 'An interest rate of 1% on that credit', 'The return of the Changchun Railway to China']],
+  [/replaced an earlier treaty/, ['True']],
+  [/What did Soviet experts and loans do/, ['They helped build infrastructure and heavy industry, and made China dependent on Soviet expertise']],
+  [/Which Soviet policies after 1956/, ['De-Stalinisation', 'Peaceful coexistence with the West']],
+  [/In which year did the USSR withdraw/, ['1960']],
+  [/Korean War began before/, ['False']],
+]
+
+/** Three of eight wrong: 5/8 = 62.5%, under the pass mark of 70. */
+const finalQuizThreeWrong: Answers = finalQuizRight.map(([prompt, choices]) => {
+  if (prompt.source.startsWith('How long')) return [prompt, ['10 years']] as const
+  if (prompt.source.startsWith('Which of these')) return [prompt, choices.slice(0, 2)] as const
+  if (prompt.source.startsWith('In which year')) return [prompt, ['1956']] as const
+  return [prompt, choices] as const
+})
+
+const pageTitles = [
+  'Before the treaty',
+  'Signing in Moscow',
+  'Check your understanding',
+  'Building with Soviet help',
+  'Cracks in the alliance',
+  'The Sino-Soviet split',
+  'Final quiz',
+  'Review questions for discussion',
+]
+
+const launchData = {
+  core: { student_id: 's1', student_name: 'Doe, Jane', credit: 'credit', lesson_mode: 'normal', entry: 'ab-initio' },
+  student_data: { mastery_score: '70' },
+}
+
+let work: string
+let server: LmsServer
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'coursepack-e2e-'))
+  const result = await build({ dir: exampleCourse })
+  const zip = await JSZip.loadAsync(result.zip!)
+  const packageDir = path.join(work, 'package')
+  for (const [name, entry] of Object.entries(zip.files)) {
+    const target = path.join(packageDir, name)
+    await mkdir(path.dirname(target), { recursive: true })
+    await writeFile(target, await entry.async('uint8array'))
+  }
+  server = await startLmsServer(packageDir)
+  browser = await launchBrowser()
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  await rm(work, { recursive: true, force: true })
+})
+
+interface LmsConfig {
+  readonly cmi?: object
+  readonly noApi?: boolean
+  readonly flaky?: { readonly LMSSetValue?: number; readonly LMSCommit?: number }
+}
+
+/** Open the stand-in LMS with the course in it; `leave()` closes the course the way an LMS does and returns what the LMS holds. */
+async function launch(context: BrowserContext, config: LmsConfig) {
+  const page: Page = await context.newPage()
+  page.setDefaultTimeout(10_000)
+  page.on('console', (message) => { if (process.env.E2E_DEBUG) console.log(message.text()) })
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(String(error)))
+  await page.addInitScript((value) => {
+    ;(window as unknown as { __LMS_CONFIG__: unknown }).__LMS_CONFIG__ = value
+  }, config)
+  await page.goto(`${server.origin}/host.html`)
+  const actions = learner(page)
+  await actions.content.getByRole('heading', { level: 1 }).first().waitFor()
+  return {
+    page,
+    errors,
+    ...actions,
+    /** Whatever scorm-again holds now (element → value). */
+    get: (element: string) => page.evaluate((name) => (window as unknown as { __lms: { get(e: string): string } }).__lms.get(name), element),
+    async leave() {
+      await page.evaluate(() => {
+        ;(document.getElementById('sco') as HTMLIFrameElement).src = 'about:blank'
+      })
+      await page.waitForFunction(() => (window as unknown as { __lms: { calls: Call[] } }).__lms.calls.some((call) => call.fn === 'LMSFinish'), undefined, { timeout: 10_000 })
+      const { calls, cmi } = await page.evaluate(() => {
+        const lms = (window as unknown as { __lms: { calls: Call[]; cmi(): unknown } }).__lms
+        return { calls: lms.calls, cmi: lms.cmi() as Cmi }
+      })
+      await page.close()
+      return { calls, cmi }
+    },
+  }
+}
+
+interface Cmi {
+  cmi: {
+    core: { lesson_status: string; lesson_location: string; exit: string; session_time: string; score: { raw: string; min: string; max: string } }
+    suspend_data: string
+    interactions: Record<string, { id: string; type: string; student_response: string; result: string; weighting: string; latency: string; time: string; correct_responses: Record<string, { pattern: string }> }>
+  }
+}
+
+async function answerAll(course: ReturnType<typeof learner>, answers: Answers) {
+  for (const [prompt, choices] of answers) await course.answer(prompt, choices)
+  await course.submit()
+}
+
+/** Walk the whole course with Next, answering both quizzes. */
+async function walkCourse(course: ReturnType<typeof learner>, finalAnswers: Answers) {
+  for (const [index, title] of pageTitles.entries()) {
+    if (index > 0) await course.next(title)
+    if (title === 'Check your understanding') await answerAll(course, knowledgeCheckRight)
+    if (title === 'Final quiz') await answerAll(course, finalAnswers)
+  }
+}
+
+const sets = (calls: readonly Call[], element: string) =>
+  calls.flatMap((call, index) => (call.fn === 'LMSSetValue' && call.args[0] === element && !call.injected ? [{ index, value: call.args[1] }] : []))
+
+function expectCleanCalls(calls: readonly Call[]) {
+  expect(checkMoodleRules(calls)).toEqual([])
+  expect(calls.filter((call) => !call.injected && call.error !== '0').map((call) => `${call.fn}(${call.args.join(', ')}) → ${call.error}`)).toEqual([])
+}
+
+describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () => {
+  it('1. all answers right: passed, 100, one interaction per question, score and status committed before LMSFinish', async () => {
+    const course = await launch(browser.context, { cmi: launchData })
+    await walkCourse(course, finalQuizRight)
+    await course.open('Final quiz')
+    await course.content.getByText('Course score: 100%. You passed the course.').waitFor()
+    const { calls, cmi } = await course.leave()
+
+    expectCleanCalls(calls)
+    expect(cmi.cmi.core.lesson_status).toBe('passed')
+    expect(cmi.cmi.core.score).toMatchObject({ raw: '100', min: '0', max: '100' })
+    expect(cmi.cmi.core.exit).toBe('')
+    const interactions = Object.values(cmi.cmi.interactions)
+    expect(interactions.map((interaction) => [interaction.id, interaction.type, interaction.student_response, interaction.result])).toEqual([
+      ['check-your-understanding.q1', 'choice', 'b', 'correct'],
+      ['check-your-understanding.q2', 'choice', 'a,b', 'correct'],
+      ['check-your-understanding.q3', 'true-false', 'f', 'correct'],
+      ['final-quiz.q1', 'choice', 'c', 'correct'],
+      ['final-quiz.q2', 'choice', 'b', 'correct'],
+      ['final-quiz.q3', 'choice', 'a,b,d', 'correct'],
+      ['final-quiz.q4', 'true-false', 't', 'correct'],
+      ['final-quiz.q5', 'choice', 'b', 'correct'],
+      ['final-quiz.q6', 'choice', 'a,b', 'correct'],
+      ['final-quiz.q7', 'choice', 'b', 'correct'],
+      ['final-quiz.q8', 'true-false', 'f', 'correct'],
+    ])
+    expect(interactions.map((interaction) => interaction.weighting)).toEqual(['0', '0', '0', '1', '1', '1', '1', '1', '1', '1', '1'])
+
+    // The score is written once, after the last graded quiz; then the status; then a commit; LMSFinish last.
+    const raw = sets(calls, 'cmi.core.score.raw')
+    expect(raw.map((set) => set.value)).toEqual(['100'])
+    const lastInteraction = Math.max(...calls.flatMap((call, index) => (call.args[0]?.startsWith('cmi.interactions.') ? [index] : [])))
+    const passed = sets(calls, 'cmi.core.lesson_status').find((set) => set.value === 'passed')!
+    const commitAfter = calls.findIndex((call, index) => index > passed.index && call.fn === 'LMSCommit' && call.result === 'true')
+    const finish = calls.findIndex((call) => call.fn === 'LMSFinish')
+    expect(lastInteraction).toBeLessThan(raw[0]!.index)
+    expect(raw[0]!.index).toBeLessThan(sets(calls, 'cmi.core.score.max')[0]!.index)
+    expect(sets(calls, 'cmi.core.score.max')[0]!.index).toBeLessThan(passed.index)
+    expect(passed.index).toBeLessThan(commitAfter)
+    expect(commitAfter).toBeLessThan(finish)
+    expect(sets(calls, 'cmi.core.lesson_status')[0]!.value).toBe('incomplete')
+    expect(cmi.cmi.suspend_data.length).toBeLessThanOrEqual(4096)
+    expect(course.errors).toEqual([])
+  })
+
+  it('2. some answers wrong: failed with the exact score', async () => {
+    const course = await launch(browser.context, { cmi: launchData })
+    await walkCourse(course, finalQuizThreeWrong)
+    await course.open('Final quiz')
+    await course.content.getByText('Course score: 62.5%. The pass mark is 70%.').waitFor()
+    const { calls, cmi } = await course.leave()
+
+    expectCleanCalls(calls)
+    expect(cmi.cmi.core.lesson_status).toBe('failed')
+    expect(cmi.cmi.core.score).toMatchObject({ raw: '62.5', min: '0', max: '100' })
+    const results = Object.values(cmi.cmi.interactions).slice(3).map((interaction) => interaction.result)
+    expect(results).toEqual(['wrong', 'correct', 'wrong', 'correct', 'correct', 'correct', 'wrong', 'correct'])
+  })
+
+  it('3. leaving halfway and coming back resumes on the same page with the answers kept', async () => {
+    const first = await launch(browser.context, { cmi: launchData })
+    await first.next('Signing in Moscow')
+    await first.next('Check your understanding')
+    await answerAll(first, knowledgeCheckRight)
+    await first.next('Building with Soviet help')
+    const before = await first.leave()
+    expectCleanCalls(before.calls)
+    expect(before.cmi.cmi.core).toMatchObject({ lesson_status: 'incomplete', exit: 'suspend', lesson_location: 'building-with-soviet-help' })
+    expect(sets(before.calls, 'cmi.core.score.raw')).toEqual([])
+
+    // Moodle may send entry "" rather than "resume": resume must follow suspend_data.
+    const second = await launch(browser.context, {
+      cmi: {
+        ...launchData,
+        core: { ...launchData.core, entry: '', lesson_status: 'incomplete', lesson_location: before.cmi.cmi.core.lesson_location },
+        suspend_data: before.cmi.cmi.suspend_data,
+      },
+    })
+    await second.content.getByRole('heading', { level: 1, name: 'Building with Soviet help' }).waitFor()
+    await second.open('Check your understanding')
+    const zhou = second.content.getByRole('group', { name: /Who signed the treaty/ }).getByLabel('Zhou Enlai')
+    expect(await zhou.isChecked()).toBe(true)
+    expect(await zhou.isDisabled()).toBe(true)
+    await second.content.getByText('Your score: 100%.').waitFor()
+    expect(await second.shell.locator('#cp-progress-text').textContent()).toBe('4 of 8 pages visited')
+    const after = await second.leave()
+    expectCleanCalls(after.calls)
+    expect(after.cmi.cmi.core).toMatchObject({ lesson_status: 'incomplete', exit: 'suspend' })
+    expect(sets(after.calls, 'cmi.core.lesson_status')).toEqual([])
+  })
+
+  it('4. without an LMS the course works to the end, says nothing is reported, and keeps progress in the browser', async () => {
+    const course = await launch(browser.context, { noApi: true })
+    await course.status().filter({ hasText: 'Not connected to an LMS' }).waitFor()
+    await walkCourse(course, finalQuizRight)
+    await course.open('Final quiz')
+    await course.content.getByText('Your score: 100%.').waitFor()
+    expect(course.errors).toEqual([])
+    await course.page.reload()
+    await course.content.getByRole('heading', { level: 1, name: 'Final quiz' }).waitFor()
+    await course.content.getByText('Your score: 100%.').waitFor()
+    expect(await course.shell.locator('#cp-progress-text').textContent()).toBe('8 of 8 pages visited')
+    expect(course.errors).toEqual([])
+    await course.page.close()
+  })
+
+  it('5. an LMS whose LMSSetValue and LMSCommit fail now and then still gets the score', async () => {
+    const course = await launch(browser.context, { cmi: launchData, flaky: { LMSSetValue: 7, LMSCommit: 2 } })
+    await course.open('Final quiz')
+    await answerAll(course, finalQuizRight)
+    await course.status().filter({ hasText: /^Saved$/ }).waitFor({ timeout: 20_000 })
+    expect(await course.get('cmi.core.score.raw')).toBe('100')
+    expect(await course.get('cmi.core.lesson_status')).toBe('passed')
+    const { calls, cmi } = await course.leave()
+    expect(calls.filter((call) => call.injected).length).toBeGreaterThan(3)
+    expectCleanCalls(calls)
+    expect(Object.values(cmi.cmi.interactions).map((interaction) => interaction.id)).toEqual(
+      Array.from({ length: 8 }, (_, index) => `final-quiz.q${index + 1}`),
+    )
+  })
+
+  it('5b. an LMS that never accepts a commit: the learner is told the score may not be saved', async () => {
+    const course = await launch(browser.context, { cmi: launchData, flaky: { LMSCommit: 1 } })
+    await course.open('Final quiz')
+    await answerAll(course, finalQuizRight)
+    await course.status().filter({ hasText: 'may not have been saved' }).waitFor({ timeout: 20_000 })
+    await course.content.getByText('Your work may not have been saved').waitFor()
+    await course.page.close()
+  })
+})
