@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string'
 import type { Course, Page, Question, Quiz } from '../model.js'
 import { pagesFolder } from '../render/course-links.js'
 import type { CourseData, QuestionData, QuizData } from '../shared/course-data.js'
+import { scoreQuiz } from '../shared/scoring.js'
 
 /** Package path of a page's HTML. */
 export function pageHref(page: Page): string {
@@ -35,7 +36,7 @@ export function toCourseData(course: Course, strings: Readonly<Record<string, st
 }
 
 function toQuizData(quiz: Quiz): QuizData {
-  return {
+  const data: QuizData = {
     graded: quiz.graded,
     passingScore: quiz.passingScore ?? null,
     weight: quiz.weight,
@@ -43,6 +44,11 @@ function toQuizData(quiz: Quiz): QuizData {
     keep: quiz.keep,
     questions: quiz.questions.map(toQuestionData),
   }
+  // The answer key must earn full marks with the scorer the runtime ships;
+  // anything else means the parser and the scorer disagree, a bug of ours.
+  const key = Object.fromEntries(data.questions.map((question) => [question.id, question.correct]))
+  if (scoreQuiz(data, key).percent !== 100) throw new Error(`The answer key of quiz \`${quiz.id}\` does not score 100%`)
+  return data
 }
 
 function toQuestionData(question: Question): QuestionData {
