@@ -3,6 +3,9 @@ import { z } from 'zod'
 /** Ids end up in file names, manifest identifiers and SCORM interaction ids: keep them plain ASCII. */
 export const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
 
+/** A page's own `id:` in its frontmatter, in place of the one from its file name. */
+export const pageIdSchema = z.string().max(64).regex(idPattern, { message: 'letters, digits, `-` and `_`, starting with a letter or digit' })
+
 /** An outline entry: a path to a page file or a module folder, or a module with its own title. */
 export type OutlineEntry = string | { readonly title: string; readonly pages: readonly OutlineEntry[] }
 

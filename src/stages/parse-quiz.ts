@@ -1,15 +1,14 @@
 import { z } from 'zod'
-import { idPattern } from '../config/schema.js'
+import { pageIdSchema } from '../config/schema.js'
 import { problem } from '../diagnostics/problem.js'
-import { parseMarkdown } from '../markdown/parse-markdown.js'
 import type { PageSource, Question, Quiz } from '../model.js'
 import { parseChoiceQuestion } from '../questions/choice-question.js'
 import { splitQuestions } from '../questions/question-section.js'
-import { readFrontmatter, takeTitleHeading } from './parse-lesson.js'
+import { parsePageHead } from './page-head.js'
 
 export const quizFrontmatterSchema = z.strictObject({
   title: z.string().trim().min(1).optional(),
-  id: z.string().max(64).regex(idPattern, { message: 'letters, digits, `-` and `_`' }).optional(),
+  id: pageIdSchema.optional(),
   /** Graded quizzes count toward the course score; `false` makes a knowledge check (default: true). */
   graded: z.boolean().default(true),
   /** Pass mark of this quiz, in percent (optional). */
@@ -25,14 +24,9 @@ export const quizFrontmatterSchema = z.strictObject({
 /** A `*.quiz.md` file → its settings, introduction and questions. Problems go on the file. */
 export function parseQuiz(source: PageSource): Quiz | undefined {
   const { file } = source
-  const tree = parseMarkdown(file)
-  const frontmatter = readFrontmatter(file, tree, quizFrontmatterSchema)
-  if (!frontmatter) return undefined
-  const title = frontmatter.title ?? takeTitleHeading(tree)
-  if (!title) {
-    problem(file, 'missing-title', { line: 1, column: 1 }, 'This question file has no title')
-    return undefined
-  }
+  const head = parsePageHead(file, quizFrontmatterSchema, 'question file')
+  if (!head) return undefined
+  const { tree, frontmatter, title } = head
 
   const { intro, sections } = splitQuestions(tree.children)
   if (sections.length === 0) {

@@ -1,0 +1,59 @@
+import type { Heading, Root } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import type { VFile } from 'vfile'
+import type { z } from 'zod'
+import { problem } from '../diagnostics/problem.js'
+import { parseMarkdown, takeFrontmatter } from '../markdown/parse-markdown.js'
+import { readYaml } from '../yaml/read-yaml.js'
+
+export interface PageHead<Frontmatter> {
+  /** The Markdown body, without frontmatter and without the `# Title` line it may start with. */
+  readonly tree: Root
+  readonly frontmatter: Frontmatter
+  readonly title: string
+}
+
+/**
+ * What every page file starts with: frontmatter validated by `schema`, and a
+ * title from it or from a leading `# Title`. `undefined` when either is
+ * wrong; the problems are on the file.
+ */
+export function parsePageHead<Schema extends z.ZodType<{ title?: string | undefined }>>(
+  file: VFile,
+  schema: Schema,
+  what: string,
+): PageHead<z.output<Schema>> | undefined {
+  const tree = parseMarkdown(file)
+  const frontmatter = readFrontmatter(file, tree, schema)
+  if (!frontmatter) return undefined
+  const title = frontmatter.title ?? takeTitleHeading(tree)
+  if (!title) {
+    problem(file, 'missing-title', { line: 1, column: 1 }, `This ${what} has no title`)
+    return undefined
+  }
+  return { tree, frontmatter, title }
+}
+
+/** Validate the frontmatter of `tree` (taking it off the tree); `{}` when there is none. */
+function readFrontmatter<Schema extends z.ZodType>(
+  file: VFile,
+  tree: Root,
+  schema: Schema,
+): z.output<Schema> | undefined {
+  const frontmatter = takeFrontmatter(tree)
+  return readYaml(file, frontmatter?.text ?? '', schema, {
+    label: 'frontmatter',
+    startLine: frontmatter?.startLine ?? 1,
+    invalidRule: 'invalid-frontmatter',
+    unknownKeyRule: 'unknown-frontmatter-key',
+    missing: { title: { rule: 'missing-title', reason: 'This page has no `title` in its frontmatter' } },
+  }).data
+}
+
+/** When the body starts with `# Title`, take that heading off and return its text. */
+function takeTitleHeading(tree: Root): string | undefined {
+  const first = tree.children[0]
+  if (first?.type !== 'heading' || (first as Heading).depth !== 1) return undefined
+  tree.children.shift()
+  return toString(first).trim() || undefined
+}
