@@ -3,6 +3,7 @@
  * these plain structures; only `fs/` touches the disk.
  */
 import type { Root as MdastRoot, RootContent, PhrasingContent } from 'mdast'
+import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import type { ResolvedConfig } from './config/schema.js'
 
@@ -37,28 +38,81 @@ export interface Lesson {
   readonly body: MdastRoot
 }
 
-export interface Choice {
-  /** One character, `a` to `z` then `0` to `9`: the SCORM 1.2 choice response format. */
+/** A piece of a question shown as a label: a choice, an item to order, a side of a pair. */
+export interface Option {
+  /** One character (`a`, `b`, … or `1`, `2`, … for matching sources): the SCORM 1.2 response format. */
   readonly id: string
-  /** The choice's label: text, emphasis, code, images. */
   readonly content: readonly PhrasingContent[]
-  readonly correct: boolean
 }
 
-export type QuestionKind = 'single-choice' | 'multiple-response' | 'true-false'
+export interface Choice extends Option {
+  /** Fraction of the question's points this choice is worth when chosen, −1 to 1. */
+  readonly weight: number
+  /** Shown when the learner chose it (a blockquote inside the list item). */
+  readonly feedback: readonly RootContent[]
+}
 
-export interface Question {
+/** An accepted fill-in answer, or numeric range, with its worth and feedback. */
+export interface Answer<Value> {
+  readonly value: Value
+  readonly weight: number
+  readonly feedback: readonly RootContent[]
+}
+
+interface QuestionCommon {
   /** Unique within its quiz: `q1`, `q2`, … */
   readonly id: string
-  readonly kind: QuestionKind
+  /** Where the question starts in its file, for problems found later. */
+  readonly position: Position | undefined
   readonly prompt: readonly PhrasingContent[]
-  /** Markdown between the prompt and the choices (optional text, images, code). */
+  /** Markdown between the prompt and the answers (text, images, code). */
   readonly body: readonly RootContent[]
-  readonly choices: readonly Choice[]
-  /** Shown after answering (the blockquote after the choices). */
+  /** Shown after answering, whatever the answer. */
   readonly feedback: readonly RootContent[]
   readonly points: number
 }
+
+export interface ChoiceQuestion extends QuestionCommon {
+  readonly kind: 'single-choice' | 'multiple-response' | 'true-false'
+  readonly choices: readonly Choice[]
+  readonly scoring: 'all-or-nothing' | 'weighted'
+}
+
+export interface FillInQuestion extends QuestionCommon {
+  readonly kind: 'fill-in'
+  readonly answers: readonly Answer<string>[]
+  readonly caseSensitive: boolean
+}
+
+export interface NumericQuestion extends QuestionCommon {
+  readonly kind: 'numeric'
+  readonly answers: readonly Answer<{ readonly min: number; readonly max: number }>[]
+}
+
+export interface MatchingQuestion extends QuestionCommon {
+  readonly kind: 'matching'
+  /** Sources (`1`, `2`, …) in the author's order. */
+  readonly sources: readonly Option[]
+  /** Targets (`a`, `b`, …): the sources' partners, then any distractors. */
+  readonly targets: readonly Option[]
+  /** Source id → target id. */
+  readonly pairs: Readonly<Record<string, string>>
+}
+
+export interface SequencingQuestion extends QuestionCommon {
+  readonly kind: 'sequencing'
+  /** In the right order. */
+  readonly items: readonly Option[]
+}
+
+export interface LikertQuestion extends QuestionCommon {
+  readonly kind: 'likert'
+  readonly choices: readonly Option[]
+}
+
+export type Question = ChoiceQuestion | FillInQuestion | NumericQuestion | MatchingQuestion | SequencingQuestion | LikertQuestion
+
+export type QuestionKind = Question['kind']
 
 export interface Quiz {
   readonly kind: 'quiz'
@@ -74,6 +128,10 @@ export interface Quiz {
   readonly attempts: number | undefined
   /** Which attempt's score counts. */
   readonly keep: 'best' | 'last'
+  /** Questions drawn for each attempt (undefined: all). */
+  readonly pick: number | undefined
+  /** Shuffle questions and choices for each attempt. */
+  readonly shuffle: boolean
   readonly file: VFile
   /** Markdown before the first question. */
   readonly intro: MdastRoot

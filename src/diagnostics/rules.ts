@@ -99,10 +99,29 @@ export const rules = {
     title: 'A question file without questions',
     hint: 'Start each question with a `## ` heading that holds the prompt.',
   },
-  'missing-choices': {
+  'missing-answers': {
     severity: 'error',
-    title: 'A question without choices',
-    hint: 'List the choices as a task list under the prompt: `- [x] right` and `- [ ] wrong`.',
+    title: 'A question without answers',
+    hint: 'Under the prompt, list the answers: `- [x] right` / `- [ ] wrong` choices, `- = accepted answer`, `- left -> right` pairs, or an ordered list `1. first` to put in order.',
+  },
+  'unknown-question-kind': {
+    severity: 'error',
+    title: 'A list of answers whose kind cannot be told',
+    hint: 'Start every item the same way: `[x]`/`[ ]` (choices), `=` (accepted answers), `( )` (a survey scale), or hold `->` (pairs); an ordered list is put in order.',
+  },
+  'invalid-answer': {
+    severity: 'error',
+    title: 'An answer that cannot be used as written',
+  },
+  'no-full-credit-answer': {
+    severity: 'error',
+    title: 'A question that no answer gets full marks for',
+    hint: 'Give at least one answer 100% (in GIFT: `=answer` or `~%100%answer`).',
+  },
+  'unknown-question-option': {
+    severity: 'error',
+    title: 'An option in `{…}` after a question that coursepack does not know',
+    hint: 'Known options: `points=2`, `partial` (partial credit for several right choices), `case` (fill-in answers must match case).',
   },
   'missing-correct-choice': {
     severity: 'error',
@@ -117,7 +136,7 @@ export const rules = {
   'unexpected-question-content': {
     severity: 'error',
     title: 'Content in a question that coursepack does not know where to put',
-    hint: 'A question is a `## ` prompt, optional text, a task list of choices, then an optional `>` feedback blockquote.',
+    hint: 'A question is a `## ` prompt, optional text, the list of answers, then an optional `>` feedback blockquote.',
   },
   'state-too-large': {
     severity: 'error',

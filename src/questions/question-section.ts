@@ -1,4 +1,6 @@
-import type { Heading, RootContent } from 'mdast'
+import type { Heading, PhrasingContent, RootContent, Text } from 'mdast'
+import type { VFile } from 'vfile'
+import { problem } from '../diagnostics/problem.js'
 
 /** One question as written: its `##` heading (the prompt) and the nodes up to the next one. */
 export interface QuestionSection {
@@ -6,6 +8,15 @@ export interface QuestionSection {
   readonly id: string
   readonly heading: Heading
   readonly nodes: readonly RootContent[]
+}
+
+/** Options written in braces at the end of a question's heading: `## Who signed it? {points=2 partial}`. */
+export interface QuestionOptions {
+  readonly points: number
+  /** Partial credit for multiple-response questions. */
+  readonly partial: boolean
+  /** Fill-in answers must match case. */
+  readonly caseSensitive: boolean
 }
 
 /**
@@ -25,4 +36,28 @@ export function splitQuestions(children: readonly RootContent[]): { intro: RootC
     }
   }
   return { intro, sections }
+}
+
+/**
+ * The prompt of a heading without its trailing `{…}` options, and the options.
+ * Unknown options are reported on the file.
+ */
+export function readQuestionOptions(heading: Heading, file: VFile): { prompt: PhrasingContent[]; options: QuestionOptions } {
+  const prompt = [...heading.children]
+  const last = prompt[prompt.length - 1]
+  const options = { points: 1, partial: false, caseSensitive: false }
+  const match = last?.type === 'text' ? /\s*\{([^{}]*)\}\s*$/.exec(last.value) : null
+  if (!match || last?.type !== 'text') return { prompt, options }
+
+  const rest = last.value.slice(0, match.index)
+  if (rest === '') prompt.pop()
+  else prompt[prompt.length - 1] = { ...last, value: rest } satisfies Text
+  for (const word of match[1]!.trim().split(/\s+/).filter(Boolean)) {
+    const points = /^points=(\d+(?:\.\d+)?)$/.exec(word)
+    if (points && Number(points[1]) > 0) options.points = Number(points[1])
+    else if (word === 'partial') options.partial = true
+    else if (word === 'case') options.caseSensitive = true
+    else problem(file, 'unknown-question-option', heading, `Unknown question option \`${word}\``)
+  }
+  return { prompt, options }
 }

@@ -1,7 +1,7 @@
 import type { Connection } from './connection.js'
 
 /** What is kept between visits without an LMS. */
-const kept = ['cmi.suspend_data', 'cmi.core.lesson_location', 'cmi.core.lesson_status', 'cmi.core.score.raw']
+const kept = ['cmi.suspend_data', 'cmi.core.lesson_location', 'cmi.core.lesson_status', 'cmi.core.score.raw', 'cmi.core.student_id']
 
 /**
  * A Connection for a course opened without an LMS (from disk, or a preview):
@@ -16,6 +16,8 @@ export function createLocalConnection(storageKey: string, storage: Storage | nul
     values = {}
   }
   let finished = false
+  // Without an LMS there is no learner id: make one, so that question draws stay the same on return.
+  if (!values['cmi.core.student_id']) values['cmi.core.student_id'] = `local-${Math.random().toString(36).slice(2, 10)}`
 
   return {
     kind: 'local',

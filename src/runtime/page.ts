@@ -1,4 +1,7 @@
+import type { AttemptPlan } from '../shared/draw.js'
+import type { QuestionResult, Response } from '../shared/scoring.js'
 import { isMessage, type ToPage, type ToShell } from './messages.js'
+import { questionControls, showResult } from './quiz-controls.js'
 import type { QuizView } from './session.js'
 import { format } from './strings.js'
 
@@ -36,34 +39,31 @@ export function startPage(doc: Document, win: Window): void {
 }
 
 function createQuizForm(doc: Document, form: HTMLFormElement, pageId: string, post: (message: ToShell) => void) {
-  const fieldsets = Array.from(form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-question]'))
+  const controls = Array.from(form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-question]')).map(questionControls)
   const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')
   const result = doc.getElementById('cp-quiz-result')
   const actions = form.querySelector<HTMLElement>('.cp-quiz__actions')
   let strings: Strings = {}
   let shownAt = Date.now()
   let retry: HTMLButtonElement | undefined
-
-  const inputs = () => Array.from(form.querySelectorAll<HTMLInputElement>('input'))
-  const responses = () => {
-    const chosen: Record<string, string[]> = {}
-    for (const fieldset of fieldsets) {
-      chosen[fieldset.dataset.question ?? ''] = Array.from(fieldset.querySelectorAll<HTMLInputElement>('input:checked')).map((input) => input.value)
-    }
-    return chosen
-  }
+  let next: AttemptPlan | undefined
+  const inPlay = () => controls.filter((control) => !control.fieldset.hidden)
 
   form.addEventListener('submit', (event) => {
     event.preventDefault()
-    const chosen = responses()
-    const open = fieldsets.map((fieldset, index) => ((chosen[fieldset.dataset.question ?? ''] ?? []).length === 0 ? index + 1 : 0)).filter(Boolean)
-    if (open.length > 0) {
-      say([format(strings, 'unanswered', { numbers: open.join(', ') })], 'error')
-      fieldsets[open[0]! - 1]?.querySelector('input')?.focus()
-      return
+    const responses: Record<string, Response> = {}
+    for (const [index, control] of inPlay().entries()) {
+      const collected = control.collect()
+      if ('problem' in collected) {
+        const key = collected.problem === 'unanswered' ? 'unanswered' : collected.problem
+        say([format(strings, key, { numbers: index + 1, number: index + 1 })], 'error')
+        control.fieldset.querySelector<HTMLElement>('input, select')?.focus()
+        return
+      }
+      responses[control.id] = collected.response
     }
     if (submit) submit.disabled = true
-    post({ type: 'cp:submit', pageId, responses: chosen, latencyMs: Date.now() - shownAt })
+    post({ type: 'cp:submit', pageId, responses, latencyMs: Date.now() - shownAt })
   })
 
   function say(lines: string[], tone: 'info' | 'error' = 'info'): void {
@@ -73,12 +73,32 @@ function createQuizForm(doc: Document, form: HTMLFormElement, pageId: string, po
     result.hidden = false
   }
 
-  function reset(): void {
-    for (const input of inputs()) {
-      input.checked = false
-      input.disabled = false
+  /** Show the questions of an attempt, in its order, numbered afresh. */
+  function arrange(plan: AttemptPlan): void {
+    const anchor = result ?? actions
+    for (const control of controls) control.fieldset.hidden = !plan.questionIds.includes(control.id)
+    plan.questionIds.forEach((id, index) => {
+      const control = controls.find((candidate) => candidate.id === id)
+      if (!control) return
+      form.insertBefore(control.fieldset, anchor ?? null)
+      const number = control.fieldset.querySelector('.cp-question__number')
+      if (number) number.textContent = format(strings, 'question', { number: index + 1 })
+      const order = plan.choiceOrder[id]
+      const list = control.fieldset.querySelector('.cp-choices')
+      if (order && list) for (const option of order) {
+        const element = list.querySelector(`[data-option="${option}"]`)
+        if (element) list.append(element)
+      }
+    })
+  }
+
+  function startAttempt(): void {
+    if (next) arrange(next)
+    for (const control of controls) {
+      control.clear()
+      control.lock(false)
+      showResult(control, undefined, () => '')
     }
-    for (const fieldset of fieldsets) showVerdict(fieldset, undefined)
     if (result) result.hidden = true
     retry?.remove()
     retry = undefined
@@ -89,46 +109,32 @@ function createQuizForm(doc: Document, form: HTMLFormElement, pageId: string, po
     shownAt = Date.now()
   }
 
-  function showVerdict(fieldset: HTMLFieldSetElement, correct: boolean | undefined): void {
-    const feedback = fieldset.querySelector<HTMLElement>('.cp-question__feedback')
-    let verdict = fieldset.querySelector<HTMLElement>('.cp-question__verdict')
-    fieldset.classList.toggle('cp-question--correct', correct === true)
-    fieldset.classList.toggle('cp-question--wrong', correct === false)
-    if (correct === undefined) {
-      verdict?.remove()
-      if (feedback) feedback.hidden = true
-      return
-    }
-    if (!verdict) {
-      verdict = doc.createElement('p')
-      verdict.className = 'cp-question__verdict'
-      fieldset.insertBefore(verdict, feedback)
-    }
-    verdict.textContent = format(strings, correct ? 'correct' : 'wrong')
-    if (feedback) feedback.hidden = feedback.textContent?.trim() === ''
-  }
+  const verdictText = (scored: QuestionResult) =>
+    format(strings, scored.verdict === 'neutral' ? 'recorded' : scored.verdict)
 
   return {
     show(view: QuizView, newStrings: Strings, submitted: boolean): void {
       strings = newStrings
-      if (!view.last) {
-        reset()
+      next = view.next
+      const last = view.last
+      if (!last) {
+        startAttempt()
         if (!view.canSubmit && submit) submit.disabled = true
         return
       }
-      for (const input of inputs()) {
-        const question = input.closest<HTMLElement>('fieldset[data-question]')?.dataset.question ?? ''
-        input.checked = (view.last.answers[question] ?? []).includes(input.value)
-        input.disabled = true
+      arrange(last.plan)
+      for (const control of controls) {
+        control.restore(last.answers[control.id] ?? [])
+        control.lock(true)
+        showResult(control, last.questions[control.id], verdictText)
       }
-      for (const fieldset of fieldsets) showVerdict(fieldset, view.last.questions[fieldset.dataset.question ?? ''] ?? false)
       if (submit) submit.hidden = true
       say(summary(view, strings))
       if (view.canSubmit && !retry) {
         retry = Object.assign(doc.createElement('button'), { type: 'button', className: 'cp-button', textContent: format(strings, 'tryAgain') })
         retry.addEventListener('click', () => {
-          reset()
-          form.querySelector<HTMLInputElement>('input')?.focus()
+          startAttempt()
+          inPlay()[0]?.fieldset.querySelector<HTMLElement>('input, select')?.focus()
         })
         actions?.append(retry)
       }

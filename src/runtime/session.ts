@@ -1,6 +1,8 @@
 import type { CourseData, PageData, QuizData } from '../shared/course-data.js'
+import { decodeAnswer, encodeAnswer } from '../shared/answers.js'
+import { type AttemptPlan, planAttempt } from '../shared/draw.js'
 import { decodeState, emptyState, encodeState, type LearnerState, type QuizState } from '../shared/learner-state.js'
-import { courseScore, scoreQuiz } from '../shared/scoring.js'
+import { courseScore, type QuestionResult, type Response, scoreQuiz } from '../shared/scoring.js'
 import type { Connection } from './connection.js'
 import { interactionRecords, interactionWrites } from './interactions.js'
 import type { SaveQueue } from './save-queue.js'
@@ -18,11 +20,15 @@ export interface QuizView {
   readonly canSubmit: boolean
   /** The score that counts for this quiz (best or last attempt). */
   readonly kept: number | null
+  /** The questions of the next attempt. */
+  readonly next: AttemptPlan
   readonly last?: {
-    readonly answers: Readonly<Record<string, readonly string[]>>
+    /** The questions of the last attempt. */
+    readonly plan: AttemptPlan
+    readonly answers: Readonly<Record<string, Response>>
     readonly percent: number
     readonly passed: boolean | null
-    readonly questions: Readonly<Record<string, boolean>>
+    readonly questions: Readonly<Record<string, QuestionResult>>
   }
   readonly course?: { readonly score: number; readonly status: LessonStatus; readonly passingScore: number | null }
 }
@@ -47,6 +53,8 @@ export class CourseSession {
   private masteryScore: number | null = null
   private interactionCount = 0
   private location: string | undefined
+  /** Seeds the questions drawn for each attempt: the same learner sees the same draw again. */
+  private learnerKey = ''
   private readonly startedAt: number
   private ended = false
 
@@ -67,6 +75,7 @@ export class CourseSession {
     this.masteryScore = parseScore(this.connection.get('cmi.student_data.mastery_score')) ?? this.course.passingScore
     this.interactionCount = parseCount(this.connection.get('cmi.interactions._count'))
     const learnerName = this.connection.get('cmi.core.student_name')
+    this.learnerKey = this.connection.get('cmi.core.student_id')
 
     // Resume whenever there is saved state: Moodle sends entry "" rather than "resume" in some cases.
     if (suspendData !== '') this.state = decodeState(suspendData, this.course) ?? emptyState()
@@ -91,16 +100,21 @@ export class CourseSession {
   }
 
   /** Score a submission, record it, and report it to the LMS at once. */
-  submit(pageId: string, responses: Readonly<Record<string, readonly string[]>>, latencyMs: number): QuizView | undefined {
+  submit(pageId: string, responses: Readonly<Record<string, Response>>, latencyMs: number): QuizView | undefined {
     const page = this.page(pageId)
     const quiz = page?.quiz
     if (this.ended || !quiz) return undefined
     const saved: QuizState = this.state.quizzes.get(pageId) ?? { attempts: 0, score: null, answers: {} }
     if (quiz.attempts !== null && saved.attempts >= quiz.attempts) return this.quizView(pageId)
 
-    const result = scoreQuiz(quiz, responses)
-    const answers: Record<string, string[]> = {}
-    for (const question of quiz.questions) answers[question.id] = [...(responses[question.id] ?? [])].filter((id) => question.choices.includes(id))
+    const plan = this.plan(pageId, quiz, saved.attempts + 1)
+    // Keep only what the saved state can hold for each question, in its normal form.
+    const answers: Record<string, Response> = {}
+    for (const question of quiz.questions) {
+      if (!plan.questionIds.includes(question.id)) continue
+      answers[question.id] = decodeAnswer(question, encodeAnswer(question, responses[question.id] ?? [])) ?? []
+    }
+    const result = scoreQuiz(quiz, answers, plan.questionIds)
     saved.attempts += 1
     saved.answers = answers
     saved.score = quiz.keep === 'last' || saved.score === null ? result.percent : Math.max(saved.score, result.percent)
@@ -129,7 +143,8 @@ export class CourseSession {
     const saved = this.state.quizzes.get(pageId)
     const attempts = saved?.attempts ?? 0
     const outcome = this.courseOutcome()
-    const last = saved && attempts > 0 ? scoreQuiz(quiz, saved.answers) : undefined
+    const lastPlan = attempts > 0 ? this.plan(pageId, quiz, attempts) : undefined
+    const last = saved && lastPlan ? scoreQuiz(quiz, saved.answers, lastPlan.questionIds) : undefined
     return {
       pageId,
       graded: quiz.graded,
@@ -138,15 +153,9 @@ export class CourseSession {
       attemptsAllowed: quiz.attempts,
       canSubmit: quiz.attempts === null || attempts < quiz.attempts,
       kept: saved?.score ?? null,
-      ...(last && saved
-        ? {
-            last: {
-              answers: saved.answers,
-              percent: last.percent,
-              passed: last.passed,
-              questions: Object.fromEntries(Object.entries(last.questions).map(([id, question]) => [id, question.correct])),
-            },
-          }
+      next: this.plan(pageId, quiz, attempts + 1),
+      ...(last && saved && lastPlan
+        ? { last: { plan: lastPlan, answers: saved.answers, percent: last.percent, passed: last.passed, questions: last.questions } }
         : {}),
       ...(quiz.graded && outcome ? { course: { ...outcome, passingScore: this.masteryScore } } : {}),
     }
@@ -188,6 +197,10 @@ export class CourseSession {
 
   private gradedQuizzes(): { id: string; quiz: QuizData }[] {
     return this.course.pages.flatMap((page) => (page.quiz?.graded ? [{ id: page.id, quiz: page.quiz }] : []))
+  }
+
+  private plan(pageId: string, quiz: QuizData, attempt: number): AttemptPlan {
+    return planAttempt(quiz, `${this.learnerKey}|${pageId}|${attempt}`)
   }
 
   private writeStatus(status: LessonStatus): void {

@@ -34,18 +34,67 @@ export interface QuizData {
   readonly attempts: number | null
   /** Which attempt's score counts: the best one or the last one. */
   readonly keep: 'best' | 'last'
+  /** Questions drawn for each attempt; `null` for all of them. */
+  readonly pick: number | null
+  /** Shuffle questions and choices for each attempt. */
+  readonly shuffle: boolean
   readonly questions: readonly QuestionData[]
 }
 
-export type QuestionKind = 'single-choice' | 'multiple-response' | 'true-false'
+export type QuestionKind = QuestionData['kind']
 
-export interface QuestionData {
+/** What every question has: an id (`q1`…) and the points it is worth. */
+interface QuestionBase {
   readonly id: string
-  readonly kind: QuestionKind
   readonly points: number
-  /** Choice ids, one character each (`a`, `b`, …). */
+}
+
+/**
+ * Choices named by one character each (`a`, `b`, …). Each choice is worth a
+ * fraction of the points when chosen (`weights`, −1 to 1). `all-or-nothing`
+ * needs exactly the choices of positive weight; `weighted` adds up the chosen
+ * weights (partial credit, GIFT's percentages), from 0 to 1.
+ */
+export interface ChoiceData extends QuestionBase {
+  readonly kind: 'single-choice' | 'multiple-response' | 'true-false'
   readonly choices: readonly string[]
-  readonly correct: readonly string[]
+  readonly weights: Readonly<Record<string, number>>
+  readonly scoring: 'all-or-nothing' | 'weighted'
   /** For true/false: the id of the choice that means "true". */
   readonly trueChoice?: string
 }
+
+/** Accepted answers, each worth a fraction of the points; compared without case unless `caseSensitive`. */
+export interface FillInData extends QuestionBase {
+  readonly kind: 'fill-in'
+  readonly answers: readonly { readonly text: string; readonly weight: number }[]
+  readonly caseSensitive: boolean
+}
+
+/** Accepted numbers as ranges (an exact answer is a range of one value). */
+export interface NumericData extends QuestionBase {
+  readonly kind: 'numeric'
+  readonly answers: readonly { readonly min: number; readonly max: number; readonly weight: number }[]
+}
+
+/** Sources (`1`, `2`, …) each matched to one target (`a`, `b`, …); each right pair earns its share. */
+export interface MatchingData extends QuestionBase {
+  readonly kind: 'matching'
+  readonly sources: readonly string[]
+  readonly targets: readonly string[]
+  readonly pairs: Readonly<Record<string, string>>
+}
+
+/** Items (`a`, `b`, …) to put in order; only the whole order scores. */
+export interface SequencingData extends QuestionBase {
+  readonly kind: 'sequencing'
+  readonly order: readonly string[]
+}
+
+/** A survey scale: no right answer, no points. */
+export interface LikertData extends QuestionBase {
+  readonly kind: 'likert'
+  readonly choices: readonly string[]
+}
+
+export type QuestionData = ChoiceData | FillInData | NumericData | MatchingData | SequencingData | LikertData

@@ -1,3 +1,4 @@
+import { decodeAnswer, encodeAnswer, maxEncodedLength } from './answers.js'
 import type { CourseData, QuizData } from './course-data.js'
 
 /**
@@ -17,8 +18,8 @@ export interface QuizState {
   attempts: number
   /** The score that counts (best or last, as the quiz says); `null` before the first submission. */
   score: number | null
-  /** The last submission's answers: question id → chosen choice ids. */
-  answers: Record<string, string[]>
+  /** The last submission's responses, by question id. */
+  answers: Record<string, readonly string[]>
 }
 
 /** Attempt counts stop here, so the encoded state has a known maximum size. */
@@ -33,7 +34,8 @@ export function emptyState(): LearnerState {
 /**
  * Encode the state compactly: `1|<hash>|<visited>|<quiz>;<quiz>…`, visited
  * pages as a base64url bitset in page order, each quiz (in page order) as
- * `<attempts>~<score>~<answers>` with answers `b,ac,,a` by question.
+ * `<attempts>~<score>~<answers>` with answers `b,ac,,a` by question
+ * (see `encodeAnswer`).
  *
  * @example
  *   encodeState(state, course) //=> '1|3f9a0c1d|_w|~~;2~87.5~b,ac,a'
@@ -43,7 +45,7 @@ export function encodeState(state: LearnerState, course: CourseData): string {
   const quizzes = quizPages(course).map(({ id, quiz }) => {
     const saved = state.quizzes.get(id)
     if (!saved) return '~~'
-    const answers = quiz.questions.map((question) => (saved.answers[question.id] ?? []).join('')).join(',')
+    const answers = quiz.questions.map((question) => encodeAnswer(question, saved.answers[question.id] ?? [])).join(',')
     return `${Math.min(saved.attempts, maxCountedAttempts)}~${saved.score ?? ''}~${answers}`
   })
   return [formatVersion, course.hash, visited, quizzes.join(';')].join('|')
@@ -75,11 +77,11 @@ export function decodeState(text: string, course: CourseData): LearnerState | un
     const perQuestion = answers.split(',')
     if (!Number.isInteger(parsedAttempts) || (parsedScore !== null && !(parsedScore >= 0 && parsedScore <= 100))) return undefined
     if (perQuestion.length !== quiz.questions.length) return undefined
-    const restored: Record<string, string[]> = {}
+    const restored: Record<string, readonly string[]> = {}
     for (const [questionIndex, question] of quiz.questions.entries()) {
-      const chosen = [...(perQuestion[questionIndex] ?? '')]
-      if (!chosen.every((id) => question.choices.includes(id))) return undefined
-      if (chosen.length > 0) restored[question.id] = chosen
+      const response = decodeAnswer(question, perQuestion[questionIndex] ?? '')
+      if (!response) return undefined
+      if (response.length > 0) restored[question.id] = response
     }
     state.quizzes.set(id, { attempts: parsedAttempts, score: parsedScore, answers: restored })
   }
@@ -94,7 +96,7 @@ export function decodeState(text: string, course: CourseData): LearnerState | un
 export function worstCaseStateLength(course: CourseData): number {
   const quizzes = quizPages(course).map(({ quiz }) => {
     const attempts = String(Math.min(quiz.attempts ?? maxCountedAttempts, maxCountedAttempts)).length
-    const answers = quiz.questions.reduce((sum, question) => sum + question.choices.length, 0) + Math.max(0, quiz.questions.length - 1)
+    const answers = quiz.questions.reduce((sum, question) => sum + maxEncodedLength(question), 0) + Math.max(0, quiz.questions.length - 1)
     return attempts + 1 + '99.99'.length + 1 + answers
   })
   const quizzesLength = quizzes.reduce((sum, length) => sum + length, 0) + Math.max(0, quizzes.length - 1)

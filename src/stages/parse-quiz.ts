@@ -2,8 +2,9 @@ import { z } from 'zod'
 import { pageIdSchema } from '../config/schema.js'
 import { problem } from '../diagnostics/problem.js'
 import type { PageSource, Question, Quiz } from '../model.js'
-import { parseChoiceQuestion } from '../questions/choice-question.js'
+import { parseQuestion } from '../questions/parse-question.js'
 import { splitQuestions } from '../questions/question-section.js'
+import { checkFullCredit } from './course-data.js'
 import { parsePageHead } from './page-head.js'
 
 export const quizFrontmatterSchema = z.strictObject({
@@ -19,6 +20,10 @@ export const quizFrontmatterSchema = z.strictObject({
   attempts: z.number().int().min(1).optional(),
   /** Which attempt's score counts when a learner retakes the quiz (default: best). */
   keep: z.enum(['best', 'last']).default('best'),
+  /** Draw this many of the questions for each attempt (default: all). */
+  pick: z.number().int().min(1).optional(),
+  /** Shuffle the questions and their choices for each attempt (default: false). */
+  shuffle: z.boolean().default(false),
 })
 
 /** A `*.quiz.md` file → its settings, introduction and questions. Problems go on the file. */
@@ -33,10 +38,10 @@ export function parseQuiz(source: PageSource): Quiz | undefined {
     problem(file, 'missing-questions', { line: 1, column: 1 }, 'This question file has no questions')
     return undefined
   }
-  const questions = sections.map((section) => parseChoiceQuestion(section, file))
+  const questions = sections.map((section) => parseQuestion(section, file))
   if (questions.some((question) => question === undefined)) return undefined
 
-  return {
+  const quiz: Quiz = {
     kind: 'quiz',
     id: frontmatter.id ?? source.pathId,
     title,
@@ -45,8 +50,12 @@ export function parseQuiz(source: PageSource): Quiz | undefined {
     weight: frontmatter.weight,
     attempts: frontmatter.attempts,
     keep: frontmatter.keep,
+    pick: frontmatter.pick,
+    shuffle: frontmatter.shuffle,
     file,
     intro: { type: 'root', children: intro },
     questions: questions as Question[],
   }
+  checkFullCredit(quiz, file)
+  return quiz
 }

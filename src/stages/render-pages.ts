@@ -1,8 +1,9 @@
-import type { PhrasingContent, Root, RootContent } from 'mdast'
+import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { type Options as MarkdownOptions, renderInline, renderMarkdown } from '../markdown/render-markdown.js'
 import type { Course, Lesson, OutlineNode, Page, PackageFile, Quiz } from '../model.js'
 import { createLinkRewriter, type LinkContext } from '../render/course-links.js'
+import { questionView, type Renderers } from '../render/question-view.js'
 import { translate, type Theme } from '../render/theme.js'
 import { pageHref, toCourseData } from './course-data.js'
 
@@ -84,36 +85,19 @@ async function lessonView(lesson: Lesson, context: RenderContext) {
 }
 
 async function quizView(quiz: Quiz, context: RenderContext) {
-  const fragment = (children: readonly RootContent[]) =>
-    children.length === 0 ? Promise.resolve('') : toHtml({ type: 'root', children: [...children] }, quiz.file, context)
-  const inline = (content: readonly PhrasingContent[]) => renderInline(content, quiz.file, markdownOptions(quiz.file, context))
-  const questions = []
-  for (const [index, question] of quiz.questions.entries()) {
-    const domId = `${quiz.id}-${question.id}`
-    questions.push({
-      id: question.id,
-      domId,
-      number: index + 1,
-      kind: question.kind,
-      multiple: question.kind === 'multiple-response',
-      inputType: question.kind === 'multiple-response' ? 'checkbox' : 'radio',
-      promptHtml: await inline(question.prompt),
-      bodyHtml: await fragment(question.body),
-      feedbackHtml: await fragment(question.feedback),
-      choices: await Promise.all(
-        question.choices.map(async (choice) => ({
-          id: choice.id,
-          inputId: `${domId}-${choice.id}`,
-          labelHtml: await inline(choice.content),
-        })),
-      ),
-    })
+  const options = markdownOptions(quiz.file, context)
+  const render: Renderers = {
+    inline: (content) => renderInline(content, quiz.file, options),
+    blocks: (children) => (children.length === 0 ? Promise.resolve('') : renderMarkdown({ type: 'root', children: [...children] }, quiz.file, options)),
   }
+  const questions = []
+  for (const [index, question] of quiz.questions.entries()) questions.push(await questionView(question, index + 1, quiz.id, render))
   return {
     id: quiz.id,
     graded: quiz.graded,
     passingScore: quiz.passingScore,
     attempts: quiz.attempts,
+    pick: quiz.pick,
     introHtml: await toHtml(quiz.intro, quiz.file, context),
     questions,
   }

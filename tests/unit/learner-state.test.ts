@@ -10,9 +10,11 @@ const quiz = {
   weight: 1,
   attempts: 3,
   keep: 'best' as const,
+  pick: null,
+  shuffle: false,
   questions: [
-    { id: 'q1', kind: 'single-choice' as const, points: 1, choices: ['a', 'b', 'c'], correct: ['b'] },
-    { id: 'q2', kind: 'multiple-response' as const, points: 2, choices: ['a', 'b', 'c', 'd'], correct: ['a', 'c'] },
+    { id: 'q1', kind: 'single-choice' as const, points: 1, choices: ['a', 'b', 'c'], weights: { b: 1 }, scoring: 'all-or-nothing' as const },
+    { id: 'q2', kind: 'multiple-response' as const, points: 2, choices: ['a', 'b', 'c', 'd'], weights: { a: 0.5, c: 0.5 }, scoring: 'all-or-nothing' as const },
   ],
 }
 const course: CourseData = {
@@ -50,7 +52,7 @@ describe('learner state in suspend_data', () => {
   it('computes the longest state the course can produce', () => {
     const state = emptyState()
     for (const page of course.pages) state.visited.add(page.id)
-    state.quizzes.set('quiz', { attempts: 3, score: 99.99, answers: { q1: ['a', 'b', 'c'], q2: ['a', 'b', 'c', 'd'] } })
+    state.quizzes.set('quiz', { attempts: 3, score: 99.99, answers: { q1: ['c'], q2: ['a', 'b', 'c', 'd'] } })
     expect(worstCaseStateLength(course)).toBe(encodeState(state, course).length)
   })
 })

@@ -37,7 +37,7 @@ Both names appear in the lesson.
 `)
     expect(reportOf(result)).toBe('')
     expect(quiz).toMatchObject({ title: 'Final quiz', graded: true, passingScore: 70, weight: 2, attempts: 3, keep: 'best' })
-    expect(quiz?.questions.map((q) => [q.id, q.kind, q.choices.map((c) => `${c.id}${c.correct ? '+' : '-'}`).join(' ')])).toEqual([
+    expect(quiz?.questions.map((q) => [q.id, q.kind, 'choices' in q ? q.choices.map((c) => `${c.id}${'weight' in c && c.weight > 0 ? '+' : '-'}`).join(' ') : ''])).toEqual([
       ['q1', 'single-choice', 'a- b+'],
       ['q2', 'multiple-response', 'a+ b+ c-'],
       ['q3', 'true-false', 'a- b+'],
@@ -59,7 +59,7 @@ Both names appear in the lesson.
 
   it('reports a question without choices and one without a correct choice', async () => {
     const { result } = await quizFrom('# Quiz\n\n## No choices here\n\nJust text.\n\n## Nothing right\n- [ ] a\n- [ ] b\n')
-    expect(problemsOf(result)).toEqual(['quiz.quiz.md:3:1 missing-choices', 'quiz.quiz.md:8:1 missing-correct-choice'])
+    expect(problemsOf(result)).toEqual(['quiz.quiz.md:3:1 missing-answers', 'quiz.quiz.md:8:1 missing-correct-choice'])
     expect(reportOf(result)).toContain('This question has no `[x]` choice  [missing-correct-choice]\n  Mark the correct choice with `[x]`')
   })
 
@@ -69,8 +69,8 @@ Both names appear in the lesson.
   })
 
   it('reports content it cannot place, at that content', async () => {
-    const { result } = await quizFrom('# Quiz\n\n## Q\n- [x] a\n- b\n\nA stray paragraph.\n')
-    expect(problemsOf(result)).toEqual(['quiz.quiz.md:5:1 unexpected-question-content', 'quiz.quiz.md:7:1 unexpected-question-content'])
+    const { result } = await quizFrom('# Quiz\n\n## Q\n- [x] a\n- b\n\n> Feedback.\n\nA stray paragraph.\n')
+    expect(problemsOf(result)).toEqual(['quiz.quiz.md:5:1 unexpected-question-content', 'quiz.quiz.md:9:1 unexpected-question-content'])
   })
 
   it('reports unknown and invalid frontmatter at its line in the file', async () => {

@@ -10,9 +10,11 @@ const quiz = (overrides: Partial<QuizData> = {}): QuizData => ({
   weight: 1,
   attempts: null,
   keep: 'best',
+  pick: null,
+  shuffle: false,
   questions: [
-    { id: 'q1', kind: 'single-choice', points: 1, choices: ['a', 'b'], correct: ['b'] },
-    { id: 'q2', kind: 'true-false', points: 1, choices: ['a', 'b'], correct: ['a'], trueChoice: 'a' },
+    { id: 'q1', kind: 'single-choice', points: 1, choices: ['a', 'b'], weights: { b: 1 }, scoring: 'all-or-nothing' },
+    { id: 'q2', kind: 'true-false', points: 1, choices: ['a', 'b'], weights: { a: 1 }, scoring: 'all-or-nothing', trueChoice: 'a' },
   ],
   ...overrides,
 })

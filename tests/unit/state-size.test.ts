@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildCourse, problemsOf, reportOf } from '../helpers/course-fixture.js'
 
 function bigQuiz(questions: number, choices: number): string {
-  const choiceLines = Array.from({ length: choices }, (_, index) => `- [${index === 0 ? 'x' : ' '}] choice ${index}`).join('\n')
+  const choiceLines = Array.from({ length: choices }, (_, index) => `- [${index < 2 ? 'x' : ' '}] choice ${index}`).join('\n')
   return `# Big quiz\n\n${Array.from({ length: questions }, (_, index) => `## Question ${index}\n${choiceLines}\n`).join('\n')}`
 }
 
