@@ -6,37 +6,64 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
 import { launchBrowser } from './support/browser.js'
-import { learner } from './support/learner.js'
+import { type LearnerAnswer, learner } from './support/learner.js'
 import { type LmsServer, startLmsServer } from './support/lms-server.js'
 import { type Call, checkMoodleRules } from './support/moodle-rules.js'
 
 const exampleCourse = path.resolve(import.meta.dirname, '../../course')
 
-type Answers = readonly (readonly [RegExp, readonly string[]])[]
+type Answers = readonly (readonly [RegExp, LearnerAnswer])[]
 
 const knowledgeCheckRight: Answers = [
-  [/When was the treaty signed/, ['14 February 1950']],
-  [/Who signed the treaty/, ['Zhou Enlai', 'Andrei Vyshinsky']],
-  [/signed in Beijing/, ['False']],
+  [/When was the treaty signed/, { choose: ['14 February 1950'] }],
+  [/Who signed the treaty/, { choose: ['Zhou Enlai', 'Andrei Vyshinsky'] }],
+  [/signed in Beijing/, { choose: ['False'] }],
+  [/In which city/, { type: ' moscow ' }],
+  [/How many million US dollars/, { type: '300' }],
+  [/How sure do you feel/, { choose: ['Fairly sure'] }],
+]
+
+const events = [
+  "The People's Republic of China is founded",
+  'The treaty is signed in Moscow',
+  'The Korean War begins',
+  'The USSR withdraws its experts from China',
+  'Chinese and Soviet troops clash at Zhenbao Island',
+  'The treaty lapses',
 ]
 
 const finalQuizRight: Answers = [
-  [/How long was the treaty to run/, ['30 years']],
-  [/Which attacker/, ['Japan, or any state allied with Japan']],
-  [/Which of these came with the treaty/, ['A credit of US$300 million over five years', 'An interest rate of 1% on that credit', 'The return of the Changchun Railway to China']],
-  [/replaced an earlier treaty/, ['True']],
-  [/What did Soviet experts and loans do/, ['They helped build infrastructure and heavy industry, and made China dependent on Soviet expertise']],
-  [/Which Soviet policies after 1956/, ['De-Stalinisation', 'Peaceful coexistence with the West']],
-  [/In which year did the USSR withdraw/, ['1960']],
-  [/Korean War began before/, ['False']],
+  [/How long was the treaty to run/, { choose: ['30 years'] }],
+  [/Which attacker/, { choose: ['Japan, or any state allied with Japan'] }],
+  [/Which of these came with the treaty/, { choose: ['A credit of US$300 million over five years', 'An interest rate of 1% on that credit', 'The return of the Changchun Railway to China'] }],
+  [/replaced an earlier treaty/, { choose: ['True'] }],
+  [/What did Soviet experts and loans do/, { choose: ['They helped build infrastructure and heavy industry, and made China dependent on Soviet expertise'] }],
+  [/Which Soviet policies after 1956/, { choose: ['De-Stalinisation', 'Peaceful coexistence with the West'] }],
+  [/In which year did the USSR withdraw/, { choose: ['1960'] }],
+  [
+    /Match each person/,
+    {
+      match: [
+        ['Zhou Enlai', 'Signed the treaty for China'],
+        ['Andrei Vyshinsky', 'Signed the treaty for the USSR'],
+        ['Nikita Khrushchev', 'Began de-Stalinisation after 1956'],
+        ['Mao Zedong', 'Rejected "peaceful coexistence" with the West'],
+      ],
+    },
+  ],
+  [/Put these events in order/, { order: events }],
+  [/In which year did the treaty lapse/, { type: '1980' }],
+  [/Port Arthur is also known/, { type: 'Lüshun' }],
+  [/Korean War began before/, { choose: ['False'] }],
 ]
 
-/** Three of eight wrong: 5/8 = 62.5%, under the pass mark of 70. */
-const finalQuizThreeWrong: Answers = finalQuizRight.map(([prompt, choices]) => {
-  if (prompt.source.startsWith('How long')) return [prompt, ['10 years']] as const
-  if (prompt.source.startsWith('Which of these')) return [prompt, choices.slice(0, 2)] as const
-  if (prompt.source.startsWith('In which year')) return [prompt, ['1956']] as const
-  return [prompt, choices] as const
+/** Four of twelve wrong: 8/12 = 66.67%, under the pass mark of 70. */
+const finalQuizFourWrong: Answers = finalQuizRight.map(([prompt, answer]) => {
+  if (prompt.source.startsWith('How long')) return [prompt, { choose: ['10 years'] }] as const
+  if (prompt.source.startsWith('Which of these')) return [prompt, { choose: (answer as { choose: string[] }).choose.slice(0, 2) }] as const
+  if (prompt.source.startsWith('In which year did the USSR')) return [prompt, { choose: ['1956'] }] as const
+  if (prompt.source.startsWith('Put these')) return [prompt, { order: [events[0]!, events[2]!, events[1]!, ...events.slice(3)] }] as const
+  return [prompt, answer] as const
 })
 
 const pageTitles = [
@@ -128,7 +155,7 @@ interface Cmi {
 }
 
 async function answerAll(course: ReturnType<typeof learner>, answers: Answers) {
-  for (const [prompt, choices] of answers) await course.answer(prompt, choices)
+  for (const [prompt, answer] of answers) await course.answer(prompt, answer)
   await course.submit()
 }
 
@@ -166,6 +193,9 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
       ['check-your-understanding.q1', 'choice', 'b', 'correct'],
       ['check-your-understanding.q2', 'choice', 'a,b', 'correct'],
       ['check-your-understanding.q3', 'true-false', 'f', 'correct'],
+      ['check-your-understanding.q4', 'fill-in', 'moscow', 'correct'],
+      ['check-your-understanding.q5', 'numeric', '300', 'correct'],
+      ['check-your-understanding.q6', 'likert', 'c', 'neutral'],
       ['final-quiz.q1', 'choice', 'c', 'correct'],
       ['final-quiz.q2', 'choice', 'b', 'correct'],
       ['final-quiz.q3', 'choice', 'a,b,d', 'correct'],
@@ -173,9 +203,17 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
       ['final-quiz.q5', 'choice', 'b', 'correct'],
       ['final-quiz.q6', 'choice', 'a,b', 'correct'],
       ['final-quiz.q7', 'choice', 'b', 'correct'],
-      ['final-quiz.q8', 'true-false', 'f', 'correct'],
+      ['final-quiz.q8', 'matching', '1.a,2.b,3.c,4.d', 'correct'],
+      ['final-quiz.q9', 'sequencing', 'a,b,c,d,e,f', 'correct'],
+      ['final-quiz.q10', 'numeric', '1980', 'correct'],
+      ['final-quiz.q11', 'fill-in', 'Lüshun', 'correct'],
+      ['final-quiz.q12', 'true-false', 'f', 'correct'],
     ])
-    expect(interactions.map((interaction) => interaction.weighting)).toEqual(['0', '0', '0', '1', '1', '1', '1', '1', '1', '1', '1'])
+    expect(interactions.map((interaction) => interaction.correct_responses?.['0']?.pattern)).toEqual([
+      'b', 'a,b', 'f', 'Moscow', '300', undefined,
+      'c', 'b', 'a,b,d', 't', 'b', 'a,b', 'b', '1.a,2.b,3.c,4.d', 'a,b,c,d,e,f', '1980', 'Lüshun', 'f',
+    ])
+    expect(interactions.map((interaction) => interaction.weighting)).toEqual([...Array(6).fill('0'), ...Array(12).fill('1')])
 
     // The score is written once, after the last graded quiz; then the status; then a commit; LMSFinish last.
     const raw = sets(calls, 'cmi.core.score.raw')
@@ -196,32 +234,33 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
 
   it('2. some answers wrong: failed with the exact score', async () => {
     const course = await launch(browser.context, { cmi: launchData })
-    await walkCourse(course, finalQuizThreeWrong)
+    await walkCourse(course, finalQuizFourWrong)
     await course.open('Final quiz')
-    await course.content.getByText('Course score: 62.5%. The pass mark is 70%.').waitFor()
+    await course.content.getByText('Course score: 66.67%. The pass mark is 70%.').waitFor()
     const { calls, cmi } = await course.leave()
 
     expectCleanCalls(calls)
     expect(cmi.cmi.core.lesson_status).toBe('failed')
-    expect(cmi.cmi.core.score).toMatchObject({ raw: '62.5', min: '0', max: '100' })
-    const results = Object.values(cmi.cmi.interactions).slice(3).map((interaction) => interaction.result)
-    expect(results).toEqual(['wrong', 'correct', 'wrong', 'correct', 'correct', 'correct', 'wrong', 'correct'])
+    expect(cmi.cmi.core.score).toMatchObject({ raw: '66.67', min: '0', max: '100' })
+    const final = Object.values(cmi.cmi.interactions).slice(6)
+    expect(final.map((interaction) => interaction.result)).toEqual(['wrong', 'correct', 'wrong', 'correct', 'correct', 'correct', 'wrong', 'correct', 'wrong', 'correct', 'correct', 'correct'])
+    expect(final[8]?.student_response).toBe('a,c,b,d,e,f')
   })
 
   it('2b. a retake after failing reports the better score and passed', async () => {
     const course = await launch(browser.context, { cmi: launchData })
     await course.open('Final quiz')
-    await answerAll(course, finalQuizThreeWrong)
+    await answerAll(course, finalQuizFourWrong)
     await course.content.getByText('Attempt 1 of 3.').waitFor()
     await course.content.getByRole('button', { name: 'Try again' }).click()
     await answerAll(course, finalQuizRight)
     await course.content.getByText('Attempt 2 of 3.').waitFor()
     const { calls, cmi } = await course.leave()
     expectCleanCalls(calls)
-    expect(sets(calls, 'cmi.core.score.raw').map((set) => set.value)).toEqual(['62.5', '100'])
+    expect(sets(calls, 'cmi.core.score.raw').map((set) => set.value)).toEqual(['66.67', '100'])
     expect(sets(calls, 'cmi.core.lesson_status').map((set) => set.value)).toEqual(['incomplete', 'failed', 'passed'])
     expect(cmi.cmi.core).toMatchObject({ lesson_status: 'passed', exit: '' })
-    expect(Object.keys(cmi.cmi.interactions)).toHaveLength(16)
+    expect(Object.keys(cmi.cmi.interactions)).toHaveLength(24)
   })
 
   it('3. leaving halfway and coming back resumes on the same page with the answers kept', async () => {
@@ -282,7 +321,7 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
     expect(calls.filter((call) => call.injected).length).toBeGreaterThan(3)
     expectCleanCalls(calls)
     expect(Object.values(cmi.cmi.interactions).map((interaction) => interaction.id)).toEqual(
-      Array.from({ length: 8 }, (_, index) => `final-quiz.q${index + 1}`),
+      Array.from({ length: 12 }, (_, index) => `final-quiz.q${index + 1}`),
     )
   })
 

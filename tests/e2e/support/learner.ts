@@ -1,5 +1,12 @@
 import type { FrameLocator, Page } from 'playwright-core'
 
+/** One answer, as a learner gives it: ticks, typed text, pairs chosen from lists, or positions. */
+export type LearnerAnswer =
+  | { readonly choose: readonly string[] }
+  | { readonly type: string }
+  | { readonly match: readonly (readonly [string, string])[] }
+  | { readonly order: readonly string[] }
+
 /**
  * What a learner does in the course, by role and label: the course shell is
  * the LMS page's frame `#sco`, the current lesson or quiz its inner frame.
@@ -19,10 +26,13 @@ export function learner(page: Page, shellFrame: FrameLocator = page.frameLocator
       await content.getByRole('link', { name: /^Next/ }).click()
       await content.getByRole('heading', { level: 1, name: expectedTitle, exact: true }).waitFor()
     },
-    /** Tick `choices` (labels) in the question whose prompt matches. */
-    async answer(prompt: string | RegExp, choices: readonly string[]) {
+    /** Answer the question whose prompt matches, the way its controls ask. */
+    async answer(prompt: string | RegExp, answer: LearnerAnswer) {
       const question = content.getByRole('group', { name: prompt })
-      for (const choice of choices) await question.getByLabel(choice, { exact: true }).check()
+      if ('choose' in answer) for (const choice of answer.choose) await question.getByLabel(choice, { exact: true }).check()
+      if ('type' in answer) await question.getByLabel('Your answer').fill(answer.type)
+      if ('match' in answer) for (const [source, target] of answer.match) await question.getByLabel(source, { exact: true }).selectOption({ label: target })
+      if ('order' in answer) for (const [index, item] of answer.order.entries()) await question.getByLabel(item, { exact: true }).selectOption(String(index + 1))
     },
     async submit() {
       await content.getByRole('button', { name: 'Submit answers' }).click()
