@@ -5,6 +5,7 @@ import type { VFile } from 'vfile'
 import { loadConfig } from './config/load-config.js'
 import { courseConfigSchema } from './config/schema.js'
 import { hasErrors, problem } from './diagnostics/problem.js'
+import { createBankReader } from './fs/read-bank.js'
 import { writeFileAtomic } from './fs/write-output.js'
 import { schemaFiles } from './manifest/scorm12.js'
 import type { Course, PackageFile } from './model.js'
@@ -62,7 +63,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   files.push(loaded.file)
   // Pages are checked even when course.yml has errors, so one run reports everything.
   const sources = await loadOutline(root, loaded, { files })
-  const { outline, pages, pageIds } = parsePages(root, sources)
+  const { outline, pages, pageIds } = await parsePages(root, sources, createBankReader(root, files))
   if (pages.length === 0 && !hasErrors(files)) {
     problem(loaded.file, 'empty-course', null, 'This course has no pages')
   }

@@ -10,8 +10,8 @@ import type { ResolvedConfig } from './config/schema.js'
 /** A page's source file as found in the outline, before parsing. */
 export interface PageSource {
   readonly type: 'page'
-  /** `lesson` for `*.md`, `quiz` for `*.quiz.md`. */
-  readonly format: 'lesson' | 'quiz'
+  /** `lesson` for `*.md`, `quiz` for `*.quiz.md`, `gift` for Moodle's `*.gift` question files. */
+  readonly format: 'lesson' | 'quiz' | 'gift'
   /** Id derived from the file's path (frontmatter `id` may replace it). */
   readonly pathId: string
   readonly file: VFile

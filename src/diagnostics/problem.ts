@@ -13,7 +13,7 @@ export interface ProblemOptions {
 
 /**
  * Record a problem from the catalog on `file`. Errors are `fatal: true`,
- * warnings `fatal: false`, the way vfile-message marks them.
+ * warnings `fatal: false`, infos `fatal: undefined`, as vfile-message marks them.
  *
  * @example
  *   problem(file, 'missing-title', heading, 'This lesson has no title')
@@ -27,7 +27,8 @@ export function problem(
 ): VFileMessage {
   const rule = rules[ruleId]
   const message = file.message(reason, { place: toPlace(place), ruleId, source: 'coursepack' })
-  message.fatal = rule.severity === 'error'
+  // vfile-message: true is an error, false a warning, undefined an info.
+  message.fatal = rule.severity === 'error' ? true : rule.severity === 'warning' ? false : undefined
   const hint = options.hint ?? ('hint' in rule ? rule.hint : undefined)
   if (hint) message.note = hint
   return message

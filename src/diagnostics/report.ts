@@ -29,8 +29,9 @@ export function formatReport(files: readonly VFile[], options: Options = {}): st
     if (message.note) lines.push(`  ${message.note}`)
   }
   const errors = messages.filter(({ message }) => message.fatal === true).length
-  const warnings = messages.length - errors
-  lines.push('', summarize(errors, warnings))
+  const warnings = messages.filter(({ message }) => message.fatal === false).length
+  const infos = messages.length - errors - warnings
+  lines.push('', summarize(errors, warnings, infos))
   return lines.join('\n')
 }
 
@@ -42,13 +43,14 @@ function location(file: VFile, message: VFileMessage, cwd: string): string {
 }
 
 function severity(message: VFileMessage): string {
-  return message.fatal === true ? 'error' : 'warning'
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info'
 }
 
-function summarize(errors: number, warnings: number): string {
+function summarize(errors: number, warnings: number, infos: number): string {
   const parts: string[] = []
   if (errors) parts.push(`${errors} ${errors === 1 ? 'error' : 'errors'}`)
   if (warnings) parts.push(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`)
+  if (infos) parts.push(`${infos} ${infos === 1 ? 'note' : 'notes'}`)
   return parts.join(', ')
 }
 

@@ -5,7 +5,7 @@
  * and CI scripts match on them. A message says what is wrong; the hint says
  * how to fix it. Neither repeats the position, which the report prints.
  */
-export type Severity = 'error' | 'warning'
+export type Severity = 'error' | 'warning' | 'info'
 
 export interface Rule {
   readonly severity: Severity
@@ -66,9 +66,19 @@ export const rules = {
     title: 'An outline entry that is not a lesson, question file or folder',
     hint: 'Lessons end in `.md`, question files in `.quiz.md`.',
   },
-  'unsupported-question-format': {
+  'invalid-gift': {
     severity: 'error',
-    title: 'A question file format this version cannot read yet',
+    title: 'A GIFT question that cannot be read',
+    hint: 'See Moodle\'s GIFT format: `Question text {=right ~wrong}`; escape `~ = # { } :` with a backslash inside text.',
+  },
+  'unsupported-gift-question': {
+    severity: 'warning',
+    title: 'A GIFT question of a kind a SCORM package cannot score (essay, description); it is left out',
+    hint: 'Move it to a lesson page as text, or grade it in the LMS instead.',
+  },
+  'gift-category': {
+    severity: 'info',
+    title: 'A GIFT `$CATEGORY:` line: accepted, and not needed, since each file is one quiz',
   },
   'duplicate-page-id': {
     severity: 'error',

@@ -96,13 +96,7 @@ async function loadListedOutline(
 async function loadPage(root: string, relativePath: string, options: Options): Promise<PageSource | undefined> {
   const file = await readSource(root, relativePath)
   options.files.push(file)
-  if (/\.gift$/i.test(relativePath)) {
-    problem(file, 'unsupported-question-format', null, 'GIFT question files are not supported yet', {
-      hint: 'Write the questions as a `.quiz.md` file for now, or move this file into a folder whose name starts with `_`.',
-    })
-    return undefined
-  }
-  const format = /\.quiz\.md$/i.test(relativePath) ? 'quiz' : 'lesson'
+  const format = /\.gift$/i.test(relativePath) ? 'gift' : /\.quiz\.md$/i.test(relativePath) ? 'quiz' : 'lesson'
   return { type: 'page', format, pathId: idFromPath(relativePath), file }
 }
 
@@ -130,7 +124,7 @@ export function idFromPath(relativePath: string): string {
 }
 
 /** `04-from-alliance-to-split` → `From alliance to split`. */
-function humanize(name: string): string {
+export function humanize(name: string): string {
   const words = stripOrder(name).replace(/[-_]+/g, ' ').trim()
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : name
 }

@@ -4,13 +4,16 @@ import type { VFile } from 'vfile'
 import type { z } from 'zod'
 import { problem } from '../diagnostics/problem.js'
 import { parseMarkdown, takeFrontmatter } from '../markdown/parse-markdown.js'
-import { readYaml } from '../yaml/read-yaml.js'
+import type { Point } from 'unist'
+import { readYaml, type YamlResult } from '../yaml/read-yaml.js'
 
 export interface PageHead<Frontmatter> {
   /** The Markdown body, without frontmatter and without the `# Title` line it may start with. */
   readonly tree: Root
   readonly frontmatter: Frontmatter
   readonly title: string
+  /** Where a frontmatter value is in the file, for problems found later. */
+  readonly locate: (path: readonly (string | number)[]) => Point
 }
 
 /**
@@ -24,14 +27,14 @@ export function parsePageHead<Schema extends z.ZodType<{ title?: string | undefi
   what: string,
 ): PageHead<z.output<Schema>> | undefined {
   const tree = parseMarkdown(file)
-  const frontmatter = readFrontmatter(file, tree, schema)
+  const { data: frontmatter, locate } = readFrontmatter(file, tree, schema)
   if (!frontmatter) return undefined
   const title = frontmatter.title ?? takeTitleHeading(tree)
   if (!title) {
     problem(file, 'missing-title', { line: 1, column: 1 }, `This ${what} has no title`)
     return undefined
   }
-  return { tree, frontmatter, title }
+  return { tree, frontmatter, title, locate }
 }
 
 /** Validate the frontmatter of `tree` (taking it off the tree); `{}` when there is none. */
@@ -39,7 +42,7 @@ function readFrontmatter<Schema extends z.ZodType>(
   file: VFile,
   tree: Root,
   schema: Schema,
-): z.output<Schema> | undefined {
+): YamlResult<z.output<Schema>> {
   const frontmatter = takeFrontmatter(tree)
   return readYaml(file, frontmatter?.text ?? '', schema, {
     label: 'frontmatter',
@@ -47,7 +50,7 @@ function readFrontmatter<Schema extends z.ZodType>(
     invalidRule: 'invalid-frontmatter',
     unknownKeyRule: 'unknown-frontmatter-key',
     missing: { title: { rule: 'missing-title', reason: 'This page has no `title` in its frontmatter' } },
-  }).data
+  })
 }
 
 /** When the body starts with `# Title`, take that heading off and return its text. */

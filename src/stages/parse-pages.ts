@@ -1,8 +1,9 @@
 import path from 'node:path'
 import { problem } from '../diagnostics/problem.js'
 import type { OutlineNode, OutlineSource, Page } from '../model.js'
+import { parseGiftQuiz } from './parse-gift.js'
 import { parseLesson } from './parse-lesson.js'
-import { parseQuiz } from './parse-quiz.js'
+import { type BankReader, parseQuiz } from './parse-quiz.js'
 
 export interface ParsedOutline {
   readonly outline: OutlineNode[]
@@ -16,31 +17,36 @@ export interface ParsedOutline {
  * Parse every page of the outline. A page with errors is left out (its
  * problems are on its file); two pages with the same id are an error.
  */
-export function parsePages(root: string, sources: readonly OutlineSource[]): ParsedOutline {
+export async function parsePages(root: string, sources: readonly OutlineSource[], readBank: BankReader): Promise<ParsedOutline> {
   const pages: Page[] = []
   const pageIds = new Map<string, string>()
   const byId = new Map<string, Page>()
 
-  const parse = (nodes: readonly OutlineSource[]): OutlineNode[] =>
-    nodes.flatMap((source): OutlineNode[] => {
+  const parse = async (nodes: readonly OutlineSource[]): Promise<OutlineNode[]> => {
+    const parsed: OutlineNode[] = []
+    for (const source of nodes) {
       if (source.type === 'module') {
-        const children = parse(source.children)
-        return children.length > 0 ? [{ type: 'module', id: source.id, title: source.title, children }] : []
+        const children = await parse(source.children)
+        if (children.length > 0) parsed.push({ type: 'module', id: source.id, title: source.title, children })
+        continue
       }
-      const page = source.format === 'quiz' ? parseQuiz(source) : parseLesson(source)
-      if (!page) return []
+      const page =
+        source.format === 'quiz' ? await parseQuiz(source, readBank) : source.format === 'gift' ? parseGiftQuiz(source) : parseLesson(source)
+      if (!page) continue
       const clash = byId.get(page.id)
       if (clash) {
         problem(page.file, 'duplicate-page-id', { line: 1, column: 1 }, `Another page has the id \`${page.id}\`: \`${coursePath(root, clash.file.path)}\``)
-        return []
+        continue
       }
       byId.set(page.id, page)
       pages.push(page)
       pageIds.set(coursePath(root, page.file.path), page.id)
-      return [{ type: 'page', page }]
-    })
+      parsed.push({ type: 'page', page })
+    }
+    return parsed
+  }
 
-  return { outline: parse(sources), pages, pageIds }
+  return { outline: await parse(sources), pages, pageIds }
 }
 
 function coursePath(root: string, absolute: string): string {

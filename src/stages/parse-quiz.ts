@@ -1,3 +1,5 @@
+import type { Point } from 'unist'
+import type { VFile } from 'vfile'
 import { z } from 'zod'
 import { pageIdSchema } from '../config/schema.js'
 import { problem } from '../diagnostics/problem.js'
@@ -5,6 +7,7 @@ import type { PageSource, Question, Quiz } from '../model.js'
 import { parseQuestion } from '../questions/parse-question.js'
 import { splitQuestions } from '../questions/question-section.js'
 import { checkFullCredit } from './course-data.js'
+import { parseGiftQuestions } from './parse-gift.js'
 import { parsePageHead } from './page-head.js'
 
 export const quizFrontmatterSchema = z.strictObject({
@@ -24,21 +27,36 @@ export const quizFrontmatterSchema = z.strictObject({
   pick: z.number().int().min(1).optional(),
   /** Shuffle the questions and their choices for each attempt (default: false). */
   shuffle: z.boolean().default(false),
+  /** GIFT question banks whose questions join this quiz's (paths relative to it). */
+  questions: z.union([z.string().trim().min(1), z.array(z.string().trim().min(1))]).optional(),
 })
 
-/** A `*.quiz.md` file → its settings, introduction and questions. Problems go on the file. */
-export function parseQuiz(source: PageSource): Quiz | undefined {
+/** Reads a question bank a quiz names, reporting on the quiz at `place` when it cannot. */
+export type BankReader = (quizFile: VFile, relativePath: string, place: Point) => Promise<VFile | undefined>
+
+/**
+ * A `*.quiz.md` file → its settings, introduction and questions, with the
+ * questions of the GIFT banks its `questions:` names. Problems go on the files.
+ */
+export async function parseQuiz(source: PageSource, readBank: BankReader): Promise<Quiz | undefined> {
   const { file } = source
   const head = parsePageHead(file, quizFrontmatterSchema, 'question file')
   if (!head) return undefined
-  const { tree, frontmatter, title } = head
+  const { tree, frontmatter, title, locate } = head
 
   const { intro, sections } = splitQuestions(tree.children)
-  if (sections.length === 0) {
+  if (sections.length === 0 && !frontmatter.questions) {
     problem(file, 'missing-questions', { line: 1, column: 1 }, 'This question file has no questions')
     return undefined
   }
   const questions = sections.map((section) => parseQuestion(section, file))
+  const banks = frontmatter.questions === undefined ? [] : [frontmatter.questions].flat()
+  for (const [index, bank] of banks.entries()) {
+    const place = locate(Array.isArray(frontmatter.questions) ? ['questions', index] : ['questions'])
+    const bankFile = await readBank(file, bank, place)
+    if (!bankFile) return undefined
+    questions.push(...(parseGiftQuestions(bankFile, questions.length + 1) ?? [undefined]))
+  }
   if (questions.some((question) => question === undefined)) return undefined
 
   const quiz: Quiz = {

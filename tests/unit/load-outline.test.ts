@@ -84,9 +84,10 @@ describe('the outline', () => {
     expect(problemsOf(result)).toEqual(['course.yml:1:1 reference-outside-course'])
   })
 
-  it('reports GIFT files as not supported yet rather than dropping them', async () => {
+  it('takes GIFT files as quizzes', async () => {
     const result = await buildCourse({ 'course.yml': 'title: T\n', '01-a.md': '# A', '02-bank.gift': '::Q:: 1+1 {=2}' })
-    expect(problemsOf(result)).toEqual(['02-bank.gift:1:1 unsupported-question-format'])
+    expect(problemsOf(result)).toEqual([])
+    expect(result.course?.pages.map((page) => page.kind)).toEqual(['lesson', 'quiz'])
   })
 })
 
