@@ -1,5 +1,5 @@
 import { maxTextAnswerLength } from '../shared/answers.js'
-import type { QuestionData, QuizData } from '../shared/course-data.js'
+import type { ChoiceData, QuestionData, QuizData } from '../shared/course-data.js'
 import { parseNumber, rightChoices, type QuizResult, type Response } from '../shared/scoring.js'
 import { formatTimeOfDay, formatTimespan } from './time-format.js'
 
@@ -112,8 +112,9 @@ function formatResponse(question: QuestionData, response: Response): string | un
 function correctPattern(question: QuestionData): string | undefined {
   switch (question.kind) {
     case 'true-false':
-      return rightChoices(question)[0] === question.trueChoice ? 't' : 'f'
+      return bestChoices(question)[0] === question.trueChoice ? 't' : 'f'
     case 'single-choice':
+      return bestChoices(question).join(',')
     case 'multiple-response':
       return rightChoices(question).join(',')
     case 'fill-in':
@@ -130,6 +131,12 @@ function correctPattern(question: QuestionData): string | undefined {
     case 'likert':
       return undefined
   }
+}
+
+/** The choices worth the most (a weighted single choice may have several of partial worth). */
+function bestChoices(question: ChoiceData): string[] {
+  const top = Math.max(...question.choices.map((id) => question.weights[id] ?? 0))
+  return question.choices.filter((id) => (question.weights[id] ?? 0) === top)
 }
 
 function best<Answer extends { readonly weight: number }>(answers: readonly Answer[]): Answer | undefined {

@@ -1,18 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
-import JSZip from 'jszip'
-import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { build } from '../../src/build.js'
-import { launchBrowser } from './support/browser.js'
-import { type LearnerAnswer, learner } from './support/learner.js'
-import { type LmsServer, startLmsServer } from './support/lms-server.js'
-import { type Call, checkMoodleRules } from './support/moodle-rules.js'
+import { type Answers, answerAll, expectCleanCalls, launch, sets, type Stage, setUpStage, type Visit } from './support/session.js'
 
 const exampleCourse = path.resolve(import.meta.dirname, '../../course')
-
-type Answers = readonly (readonly [RegExp, LearnerAnswer])[]
 
 const knowledgeCheckRight: Answers = [
   [/When was the treaty signed/, { choose: ['14 February 1950'] }],
@@ -21,6 +11,9 @@ const knowledgeCheckRight: Answers = [
   [/In which city/, { type: ' moscow ' }],
   [/How many million US dollars/, { type: '300' }],
   [/How sure do you feel/, { choose: ['Fairly sure'] }],
+  [/At what rate of interest/, { choose: ['1%'] }],
+  [/Over how many years/, { type: '5' }],
+  [/Side agreements returned/, { choose: ['Port Arthur'] }],
 ]
 
 const events = [
@@ -77,90 +70,23 @@ const pageTitles = [
   'Review questions for discussion',
 ]
 
+let stage: Stage
+
+beforeAll(async () => {
+  stage = await setUpStage(exampleCourse)
+}, 60_000)
+
+afterAll(async () => {
+  await stage?.close()
+})
+
 const launchData = {
   core: { student_id: 's1', student_name: 'Doe, Jane', credit: 'credit', lesson_mode: 'normal', entry: 'ab-initio' },
   student_data: { mastery_score: '70' },
 }
 
-let work: string
-let server: LmsServer
-let browser: Awaited<ReturnType<typeof launchBrowser>>
-
-beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'coursepack-e2e-'))
-  const result = await build({ dir: exampleCourse })
-  const zip = await JSZip.loadAsync(result.zip!)
-  const packageDir = path.join(work, 'package')
-  for (const [name, entry] of Object.entries(zip.files)) {
-    const target = path.join(packageDir, name)
-    await mkdir(path.dirname(target), { recursive: true })
-    await writeFile(target, await entry.async('uint8array'))
-  }
-  server = await startLmsServer(packageDir)
-  browser = await launchBrowser()
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  await rm(work, { recursive: true, force: true })
-})
-
-interface LmsConfig {
-  readonly cmi?: object
-  readonly noApi?: boolean
-  readonly flaky?: { readonly LMSSetValue?: number; readonly LMSCommit?: number }
-}
-
-/** Open the stand-in LMS with the course in it; `leave()` closes the course the way an LMS does and returns what the LMS holds. */
-async function launch(context: BrowserContext, config: LmsConfig) {
-  const page: Page = await context.newPage()
-  page.setDefaultTimeout(10_000)
-  page.on('console', (message) => { if (process.env.E2E_DEBUG) console.log(message.text()) })
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(String(error)))
-  await page.addInitScript((value) => {
-    ;(window as unknown as { __LMS_CONFIG__: unknown }).__LMS_CONFIG__ = value
-  }, config)
-  await page.goto(`${server.origin}/host.html`)
-  const actions = learner(page)
-  await actions.content.getByRole('heading', { level: 1 }).first().waitFor()
-  return {
-    page,
-    errors,
-    ...actions,
-    /** Whatever scorm-again holds now (element → value). */
-    get: (element: string) => page.evaluate((name) => (window as unknown as { __lms: { get(e: string): string } }).__lms.get(name), element),
-    async leave() {
-      await page.evaluate(() => {
-        ;(document.getElementById('sco') as HTMLIFrameElement).src = 'about:blank'
-      })
-      await page.waitForFunction(() => (window as unknown as { __lms: { calls: Call[] } }).__lms.calls.some((call) => call.fn === 'LMSFinish'), undefined, { timeout: 10_000 })
-      const { calls, cmi } = await page.evaluate(() => {
-        const lms = (window as unknown as { __lms: { calls: Call[]; cmi(): unknown } }).__lms
-        return { calls: lms.calls, cmi: lms.cmi() as Cmi }
-      })
-      await page.close()
-      return { calls, cmi }
-    },
-  }
-}
-
-interface Cmi {
-  cmi: {
-    core: { lesson_status: string; lesson_location: string; exit: string; session_time: string; score: { raw: string; min: string; max: string } }
-    suspend_data: string
-    interactions: Record<string, { id: string; type: string; student_response: string; result: string; weighting: string; latency: string; time: string; correct_responses: Record<string, { pattern: string }> }>
-  }
-}
-
-async function answerAll(course: ReturnType<typeof learner>, answers: Answers) {
-  for (const [prompt, answer] of answers) await course.answer(prompt, answer)
-  await course.submit()
-}
-
 /** Walk the whole course with Next, answering both quizzes. */
-async function walkCourse(course: ReturnType<typeof learner>, finalAnswers: Answers) {
+async function walkCourse(course: Visit, finalAnswers: Answers) {
   for (const [index, title] of pageTitles.entries()) {
     if (index > 0) await course.next(title)
     if (title === 'Check your understanding') await answerAll(course, knowledgeCheckRight)
@@ -168,17 +94,9 @@ async function walkCourse(course: ReturnType<typeof learner>, finalAnswers: Answ
   }
 }
 
-const sets = (calls: readonly Call[], element: string) =>
-  calls.flatMap((call, index) => (call.fn === 'LMSSetValue' && call.args[0] === element && !call.injected ? [{ index, value: call.args[1] }] : []))
-
-function expectCleanCalls(calls: readonly Call[]) {
-  expect(checkMoodleRules(calls)).toEqual([])
-  expect(calls.filter((call) => !call.injected && call.error !== '0').map((call) => `${call.fn}(${call.args.join(', ')}) → ${call.error}`)).toEqual([])
-}
-
 describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () => {
   it('1. all answers right: passed, 100, one interaction per question, score and status committed before LMSFinish', async () => {
-    const course = await launch(browser.context, { cmi: launchData })
+    const course = await launch(stage, { cmi: launchData })
     await walkCourse(course, finalQuizRight)
     await course.open('Final quiz')
     await course.content.getByText('Course score: 100%. You passed the course.').waitFor()
@@ -196,6 +114,9 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
       ['check-your-understanding.q4', 'fill-in', 'moscow', 'correct'],
       ['check-your-understanding.q5', 'numeric', '300', 'correct'],
       ['check-your-understanding.q6', 'likert', 'c', 'neutral'],
+      ['check-your-understanding.q7', 'choice', 'a', 'correct'],
+      ['check-your-understanding.q8', 'numeric', '5', 'correct'],
+      ['check-your-understanding.q9', 'choice', 'a', 'correct'],
       ['final-quiz.q1', 'choice', 'c', 'correct'],
       ['final-quiz.q2', 'choice', 'b', 'correct'],
       ['final-quiz.q3', 'choice', 'a,b,d', 'correct'],
@@ -210,10 +131,10 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
       ['final-quiz.q12', 'true-false', 'f', 'correct'],
     ])
     expect(interactions.map((interaction) => interaction.correct_responses?.['0']?.pattern)).toEqual([
-      'b', 'a,b', 'f', 'Moscow', '300', undefined,
+      'b', 'a,b', 'f', 'Moscow', '300', undefined, 'a', '5', 'a',
       'c', 'b', 'a,b,d', 't', 'b', 'a,b', 'b', '1.a,2.b,3.c,4.d', 'a,b,c,d,e,f', '1980', 'Lüshun', 'f',
     ])
-    expect(interactions.map((interaction) => interaction.weighting)).toEqual([...Array(6).fill('0'), ...Array(12).fill('1')])
+    expect(interactions.map((interaction) => interaction.weighting)).toEqual([...Array(9).fill('0'), ...Array(12).fill('1')])
 
     // The score is written once, after the last graded quiz; then the status; then a commit; LMSFinish last.
     const raw = sets(calls, 'cmi.core.score.raw')
@@ -233,7 +154,7 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
   })
 
   it('2. some answers wrong: failed with the exact score', async () => {
-    const course = await launch(browser.context, { cmi: launchData })
+    const course = await launch(stage, { cmi: launchData })
     await walkCourse(course, finalQuizFourWrong)
     await course.open('Final quiz')
     await course.content.getByText('Course score: 66.67%. The pass mark is 70%.').waitFor()
@@ -242,13 +163,13 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
     expectCleanCalls(calls)
     expect(cmi.cmi.core.lesson_status).toBe('failed')
     expect(cmi.cmi.core.score).toMatchObject({ raw: '66.67', min: '0', max: '100' })
-    const final = Object.values(cmi.cmi.interactions).slice(6)
+    const final = Object.values(cmi.cmi.interactions).slice(9)
     expect(final.map((interaction) => interaction.result)).toEqual(['wrong', 'correct', 'wrong', 'correct', 'correct', 'correct', 'wrong', 'correct', 'wrong', 'correct', 'correct', 'correct'])
     expect(final[8]?.student_response).toBe('a,c,b,d,e,f')
   })
 
   it('2b. a retake after failing reports the better score and passed', async () => {
-    const course = await launch(browser.context, { cmi: launchData })
+    const course = await launch(stage, { cmi: launchData })
     await course.open('Final quiz')
     await answerAll(course, finalQuizFourWrong)
     await course.content.getByText('Attempt 1 of 3.').waitFor()
@@ -264,7 +185,7 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
   })
 
   it('3. leaving halfway and coming back resumes on the same page with the answers kept', async () => {
-    const first = await launch(browser.context, { cmi: launchData })
+    const first = await launch(stage, { cmi: launchData })
     await first.next('Signing in Moscow')
     await first.next('Check your understanding')
     await answerAll(first, knowledgeCheckRight)
@@ -275,7 +196,7 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
     expect(sets(before.calls, 'cmi.core.score.raw')).toEqual([])
 
     // Moodle may send entry "" rather than "resume": resume must follow suspend_data.
-    const second = await launch(browser.context, {
+    const second = await launch(stage, {
       cmi: {
         ...launchData,
         core: { ...launchData.core, entry: '', lesson_status: 'incomplete', lesson_location: before.cmi.cmi.core.lesson_location },
@@ -296,7 +217,7 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
   })
 
   it('4. without an LMS the course works to the end, says nothing is reported, and keeps progress in the browser', async () => {
-    const course = await launch(browser.context, { noApi: true })
+    const course = await launch(stage, { noApi: true })
     await course.status().filter({ hasText: 'Not connected to an LMS' }).waitFor()
     await walkCourse(course, finalQuizRight)
     await course.open('Final quiz')
@@ -311,7 +232,7 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
   })
 
   it('5. an LMS whose LMSSetValue and LMSCommit fail now and then still gets the score', async () => {
-    const course = await launch(browser.context, { cmi: launchData, flaky: { LMSSetValue: 7, LMSCommit: 2 } })
+    const course = await launch(stage, { cmi: launchData, flaky: { LMSSetValue: 7, LMSCommit: 2 } })
     await course.open('Final quiz')
     await answerAll(course, finalQuizRight)
     await course.status().filter({ hasText: /^Saved$/ }).waitFor({ timeout: 20_000 })
@@ -326,7 +247,7 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
   })
 
   it('5b. an LMS that never accepts a commit: the learner is told the score may not be saved', async () => {
-    const course = await launch(browser.context, { cmi: launchData, flaky: { LMSCommit: 1 } })
+    const course = await launch(stage, { cmi: launchData, flaky: { LMSCommit: 1 } })
     await course.open('Final quiz')
     await answerAll(course, finalQuizRight)
     await course.status().filter({ hasText: 'may not have been saved' }).waitFor({ timeout: 20_000 })

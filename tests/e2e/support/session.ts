@@ -1,0 +1,111 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import JSZip from 'jszip'
+import type { BrowserContext, Page } from 'playwright-core'
+import { expect } from 'vitest'
+import { build } from '../../../src/build.js'
+import { launchBrowser } from './browser.js'
+import { type LearnerAnswer, learner } from './learner.js'
+import { type LmsServer, startLmsServer } from './lms-server.js'
+import { type Call, checkMoodleRules } from './moodle-rules.js'
+
+export type Answers = readonly (readonly [RegExp, LearnerAnswer])[]
+
+/** A built course served in the stand-in LMS, and a browser to visit it. */
+export interface Stage {
+  readonly server: LmsServer
+  readonly browser: Awaited<ReturnType<typeof launchBrowser>>
+  close(): Promise<void>
+}
+
+/** Build `courseDir`, unzip the package, serve it on 127.0.0.1 and start Chromium. */
+export async function setUpStage(courseDir: string): Promise<Stage> {
+  const work = await mkdtemp(path.join(tmpdir(), 'coursepack-e2e-'))
+  const result = await build({ dir: courseDir })
+  if (!result.zip) throw new Error(`The course ${courseDir} does not build`)
+  const zip = await JSZip.loadAsync(result.zip)
+  const packageDir = path.join(work, 'package')
+  for (const [name, entry] of Object.entries(zip.files)) {
+    const target = path.join(packageDir, name)
+    await mkdir(path.dirname(target), { recursive: true })
+    await writeFile(target, await entry.async('uint8array'))
+  }
+  const server = await startLmsServer(packageDir)
+  const browser = await launchBrowser()
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close()
+      await server.close()
+      await rm(work, { recursive: true, force: true })
+    },
+  }
+}
+
+export interface LmsConfig {
+  readonly cmi?: object
+  readonly noApi?: boolean
+  readonly flaky?: { readonly LMSSetValue?: number; readonly LMSCommit?: number }
+}
+
+/** Open the stand-in LMS with the course in it; `leave()` closes the course the way an LMS does and returns what the LMS holds. */
+export async function launch(stage: Stage, config: LmsConfig) {
+  const context: BrowserContext = stage.browser.context
+  const page: Page = await context.newPage()
+  page.setDefaultTimeout(10_000)
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(String(error)))
+  await page.addInitScript((value) => {
+    ;(window as unknown as { __LMS_CONFIG__: unknown }).__LMS_CONFIG__ = value
+  }, config)
+  await page.goto(`${stage.server.origin}/host.html`)
+  const actions = learner(page)
+  await actions.content.getByRole('heading', { level: 1 }).first().waitFor()
+  return {
+    page,
+    errors,
+    ...actions,
+    /** Whatever scorm-again holds now (element → value). */
+    get: (element: string) => page.evaluate((name) => (window as unknown as { __lms: { get(e: string): string } }).__lms.get(name), element),
+    async leave() {
+      await page.evaluate(() => {
+        ;(document.getElementById('sco') as HTMLIFrameElement).src = 'about:blank'
+      })
+      await page.waitForFunction(() => (window as unknown as { __lms: { calls: Call[] } }).__lms.calls.some((call) => call.fn === 'LMSFinish'), undefined, { timeout: 10_000 })
+      const { calls, cmi } = await page.evaluate(() => {
+        const lms = (window as unknown as { __lms: { calls: Call[]; cmi(): unknown } }).__lms
+        return { calls: lms.calls, cmi: lms.cmi() as Cmi }
+      })
+      await page.close()
+      return { calls, cmi }
+    },
+  }
+}
+
+export type Visit = Awaited<ReturnType<typeof launch>>
+
+/** What scorm-again holds at the end (renderCommitCMI). */
+export interface Cmi {
+  cmi: {
+    core: { lesson_status: string; lesson_location: string; exit: string; session_time: string; score: { raw: string; min: string; max: string } }
+    suspend_data: string
+    interactions: Record<string, { id: string; type: string; student_response: string; result: string; weighting: string; latency: string; time: string; correct_responses: Record<string, { pattern: string }> }>
+  }
+}
+
+export async function answerAll(course: Visit, answers: Answers) {
+  for (const [prompt, answer] of answers) await course.answer(prompt, answer)
+  await course.submit()
+}
+
+/** The LMSSetValue calls that reached the LMS for `element`, with their place in the log. */
+export const sets = (calls: readonly Call[], element: string) =>
+  calls.flatMap((call, index) => (call.fn === 'LMSSetValue' && call.args[0] === element && !call.injected ? [{ index, value: call.args[1] }] : []))
+
+/** Every call passes Moodle's rules, and scorm-again reported no error. */
+export function expectCleanCalls(calls: readonly Call[]) {
+  expect(checkMoodleRules(calls)).toEqual([])
+  expect(calls.filter((call) => !call.injected && call.error !== '0').map((call) => `${call.fn}(${call.args.join(', ')}) → ${call.error}`)).toEqual([])
+}
