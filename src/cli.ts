@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { build } from './build.js'
-import { formatReport } from './diagnostics/report.js'
+import { build, type BuildResult } from './build.js'
+import { formatReport, reportData } from './diagnostics/report.js'
 import { removePendingWrites } from './fs/write-output.js'
 
 const usage = `Usage: coursepack <command> [options]
@@ -13,6 +13,7 @@ Commands:
 
 Options:
   --out <dir>   Where build writes the zip (default: dist)
+  --json        Print the result and every problem as JSON (for CI)
   -h, --help    Show this help
   -v, --version Show the version
 
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       allowPositionals: true,
       options: {
         out: { type: 'string', default: 'dist' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -52,6 +54,10 @@ export async function main(argv: readonly string[]): Promise<void> {
   try {
     const started = performance.now()
     const result = await build({ dir: dir ?? 'course', out: command === 'build' ? values.out : undefined })
+    if (values.json) {
+      process.exitCode = result.ok ? exit.ok : exit.courseErrors
+      return console.log(JSON.stringify(jsonResult(result), null, 2))
+    }
     const report = formatReport(result.files)
     if (report) console.error(report)
     if (!result.ok) {
@@ -67,6 +73,19 @@ export async function main(argv: readonly string[]): Promise<void> {
     console.log(`→ ${path.relative(process.cwd(), result.zipPath ?? '')} (${size} KB)`)
   } catch (error) {
     fail(exit.bug, `coursepack: an unexpected error, which is a bug in coursepack, not in your course.\nPlease report it with the text below.\n\n${(error as Error).stack ?? String(error)}`)
+  }
+}
+
+function jsonResult(result: BuildResult) {
+  const problems = reportData(result.files)
+  const count = (severity: string) => problems.filter((entry) => entry.severity === severity).length
+  return {
+    ok: result.ok,
+    summary: { errors: count('error'), warnings: count('warning'), notes: count('info') },
+    problems,
+    package: result.ok && result.zip
+      ? { path: result.zipPath ? path.relative(process.cwd(), result.zipPath) : null, bytes: result.zip.byteLength, files: result.packageFiles?.length ?? 0, pages: result.course?.pages.length ?? 0 }
+      : null,
   }
 }
 

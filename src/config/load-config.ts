@@ -3,6 +3,7 @@ import path from 'node:path'
 import slugify from '@sindresorhus/slugify'
 import type { Point } from 'unist'
 import { VFile } from 'vfile'
+import { withoutControlCharacters } from '../diagnostics/clean-text.js'
 import { problem } from '../diagnostics/problem.js'
 import { readSource } from '../fs/read-source.js'
 import { readYaml } from '../yaml/read-yaml.js'
@@ -30,7 +31,7 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
   const absolute = path.join(root, configFileName)
   if (!(await isFile(absolute))) {
     const file = new VFile({ path: absolute, cwd: root })
-    problem(file, 'missing-config', null, `There is no \`${configFileName}\` in \`${root}\``)
+    problem(file, 'missing-config', null, `There is no \`${configFileName}\` in the course folder`)
     return { file, config: undefined, id: undefined, outline: undefined, locate: () => ({ line: 1, column: 1 }) }
   }
 
@@ -43,6 +44,7 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
   })
   const outline = config ? config.outline : outlineOf(raw)
   if (!config) return { file, config, id: undefined, outline, locate }
+  config.title = withoutControlCharacters(config.title, file, locate(['title']))
 
   const id = config.id ?? slugify(config.title)
   if (!idPattern.test(id)) {

@@ -35,11 +35,45 @@ export function formatReport(files: readonly VFile[], options: Options = {}): st
   return lines.join('\n')
 }
 
+/** One problem as `--json` prints it. */
+export interface JsonProblem {
+  readonly file: string
+  readonly line: number
+  readonly column: number
+  readonly endLine: number | null
+  readonly endColumn: number | null
+  readonly severity: 'error' | 'warning' | 'info'
+  readonly rule: string
+  readonly message: string
+  readonly hint: string | null
+}
+
+/** Every message of `files` as plain data, in the order of `formatReport`, for `--json`. */
+export function reportData(files: readonly VFile[], options: Options = {}): JsonProblem[] {
+  const cwd = options.cwd ?? process.cwd()
+  return files
+    .flatMap((file) => file.messages.map((message) => ({ file, message })))
+    .sort((a, b) => compareMessages(a.file, a.message, b.file, b.message))
+    .map(({ file, message }) => ({
+      file: fileName(file, cwd),
+      line: message.line ?? 1,
+      column: message.column ?? 1,
+      endLine: message.place && 'end' in message.place ? message.place.end.line : null,
+      endColumn: message.place && 'end' in message.place ? message.place.end.column : null,
+      severity: severity(message) as JsonProblem['severity'],
+      rule: message.ruleId ?? 'coursepack',
+      message: message.reason,
+      hint: message.note ?? null,
+    }))
+}
+
 function location(file: VFile, message: VFileMessage, cwd: string): string {
+  return `${fileName(file, cwd)}:${message.line ?? 1}:${message.column ?? 1}`
+}
+
+function fileName(file: VFile, cwd: string): string {
   const name = file.path ? path.relative(cwd, file.path) || file.path : '<input>'
-  const line = message.line ?? 1
-  const column = message.column ?? 1
-  return `${name.split(path.sep).join('/')}:${line}:${column}`
+  return name.split(path.sep).join('/')
 }
 
 function severity(message: VFileMessage): string {

@@ -26,6 +26,21 @@ export const rules = {
     title: 'A text file that is not UTF-8',
     hint: 'Save the file as UTF-8 (in most editors: "Save with encoding", then UTF-8).',
   },
+  'unreadable-file': {
+    severity: 'error',
+    title: 'A file that cannot be read',
+    hint: 'Check that the file exists and that you may read it.',
+  },
+  'control-characters': {
+    severity: 'warning',
+    title: 'A title with invisible control characters, which are removed',
+    hint: 'Retype the title; control characters often come from copying text out of other programs.',
+  },
+  'case-clash': {
+    severity: 'error',
+    title: 'Two files whose names differ only in upper and lower case',
+    hint: 'Rename one of them: on Windows and macOS, and in some LMSs, they would be the same file.',
+  },
   'invalid-config': {
     severity: 'error',
     title: 'A `course.yml` value of the wrong type or out of range',
@@ -103,6 +118,11 @@ export const rules = {
     severity: 'error',
     title: 'A link to a Markdown file that is not a page of the course',
     hint: 'Add the file to the course outline, or link to a page that is in it.',
+  },
+  'unsafe-html-removed': {
+    severity: 'warning',
+    title: 'Raw HTML that was removed because it could run code or load other sites',
+    hint: 'Scripts, event handlers (`onclick`…), `javascript:` URLs, styles and frames are removed. Set `html: trusted` in course.yml only for HTML you wrote yourself; allow video embeds with `embeds: [youtube]`.',
   },
   'missing-questions': {
     severity: 'error',

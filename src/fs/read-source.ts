@@ -13,7 +13,14 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 export async function readSource(root: string, relativePath: string): Promise<VFile> {
   const absolute = path.join(root, relativePath)
   const file = new VFile({ path: absolute, cwd: root })
-  const bytes = await readFile(absolute)
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(absolute)
+  } catch (error) {
+    file.value = ''
+    problem(file, 'unreadable-file', null, `Cannot read this file (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+    return file
+  }
   try {
     file.value = utf8.decode(bytes)
   } catch {

@@ -17,9 +17,10 @@ const urlAttributes: Readonly<Record<string, readonly string[]>> = {
 export interface Options {
   /**
    * Rewrite one URL found in the page: return the URL to write in its place,
-   * or `undefined` to leave it as it is.
+   * `undefined` to leave it as it is, or `null` to remove it (a reference
+   * already reported as an error).
    */
-  readonly rewrite: (url: string, element: Element) => Promise<string | undefined> | string | undefined
+  readonly rewrite: (url: string, element: Element) => Promise<string | null | undefined> | string | null | undefined
 }
 
 /**
@@ -36,7 +37,8 @@ export default function rehypeCourseLinks(options: Readonly<Options>) {
         if (typeof value !== 'string') continue
         jobs.push(
           Promise.resolve(options.rewrite(value, element)).then((rewritten) => {
-            if (rewritten !== undefined) element.properties[attribute] = rewritten
+            if (rewritten === null) delete element.properties[attribute]
+            else if (rewritten !== undefined) element.properties[attribute] = rewritten
           }),
         )
         if (element.tagName === 'a' && isExternal(value)) {

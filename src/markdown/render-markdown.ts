@@ -1,18 +1,20 @@
 import type { Root as HastRoot } from 'hast'
 import type { Root as MdastRoot, PhrasingContent } from 'mdast'
 import rehypeRaw from 'rehype-raw'
-import rehypeSanitize from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import rehypeFragmentLinks from './rehype-fragment-links.js'
 import rehypeCourseLinks, { type Options as LinkOptions } from './rehype-course-links.js'
-import { sanitizeSchema } from './sanitize-schema.js'
+import rehypeSafeHtml from './rehype-safe-html.js'
+import { clobberPrefix, type EmbedProvider } from './sanitize-schema.js'
 
 export interface Options extends LinkOptions {
   /** `sanitize` keeps the safe subset of raw HTML, `trusted` keeps it all. */
   readonly html: 'sanitize' | 'trusted'
+  /** Video hosts whose embeds stay when sanitizing. */
+  readonly embeds: readonly EmbedProvider[]
   /** The heading of the footnotes, in the course's language. */
   readonly footnoteLabel: string
   /** The label of a footnote's link back to its reference; `{number}` is the footnote's number. */
@@ -36,7 +38,7 @@ export async function renderMarkdown(tree: MdastRoot, file: VFile, options: Opti
     .use(rehypeRaw)
     // Links are resolved before sanitizing, so a `file:` URL is reported, not silently dropped.
     .use(rehypeCourseLinks, { rewrite: options.rewrite })
-    .use(sanitize ? [[rehypeSanitize, sanitizeSchema], [rehypeFragmentLinks, { prefix: sanitizeSchema.clobberPrefix ?? '' }]] : [])
+    .use(sanitize ? [[rehypeSafeHtml, { embeds: options.embeds }], [rehypeFragmentLinks, { prefix: clobberPrefix }]] : [])
     .use(rehypeStringify)
   const hast = (await processor.run(structuredClone(tree), file)) as HastRoot
   return processor.stringify(hast, file)

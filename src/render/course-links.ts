@@ -25,11 +25,11 @@ const packageRootFromPage = '../'
  * course folder is reported on `file` and left untouched.
  */
 export function createLinkRewriter(file: VFile, context: LinkContext) {
-  return async function rewrite(url: string, element: Element): Promise<string | undefined> {
+  return async function rewrite(url: string, element: Element): Promise<string | null | undefined> {
     const place = element.position
     if (/^file:/i.test(url)) {
       problem(file, 'reference-outside-course', place, `\`${url}\` points at a file on this computer, outside the course`)
-      return undefined
+      return null
     }
     if (url === '' || url.startsWith('#') || isExternal(url)) return undefined
 

@@ -34,6 +34,13 @@ export async function collectAssets(
     }
   }
   const coursePaths = [...wanted].sort()
+  const byFoldedCase = new Map<string, string>()
+  for (const coursePath of coursePaths) {
+    const folded = coursePath.toLowerCase()
+    const other = byFoldedCase.get(folded)
+    if (other) problem(loaded.file, 'case-clash', null, `\`${other}\` and \`${coursePath}\` differ only in case`)
+    else byFoldedCase.set(folded, coursePath)
+  }
   return Promise.all(
     coursePaths.map(async (coursePath) => ({
       path: `assets/${coursePath}`,

@@ -29,8 +29,11 @@ export async function loadOutline(
 
 async function loadFolder(root: string, relativeDir: string, configFile: VFile, options: Options): Promise<OutlineSource[]> {
   const { entries, outside } = await listFolder(root, relativeDir)
+  // A link to a page or a folder outside would put foreign pages in the course; other links matter only when referenced.
   for (const link of outside) {
-    problem(configFile, 'reference-outside-course', null, `\`${link}\` is a link to a place outside the course folder`)
+    if (isPageFile(link) || (await kindOf(path.join(root, link))) === 'folder') {
+      problem(configFile, 'reference-outside-course', null, `\`${link}\` is a link to a place outside the course folder`)
+    }
   }
   const sources: OutlineSource[] = []
   for (const entry of entries) {

@@ -19,6 +19,8 @@ export async function packageZip(files: readonly PackageFile[]): Promise<Uint8Ar
   const zip = new JSZip()
   const ordered = [...files].sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   for (const file of ordered) {
+    // Paths are built by coursepack, never taken from input as they are; a bad one is our bug.
+    if (!isSafeEntryName(file.path)) throw new Error(`Refusing to write the zip entry \`${file.path}\``)
     zip.file(file.path, file.data, {
       date: fixedDate,
       createFolders: false,
@@ -27,6 +29,11 @@ export async function packageZip(files: readonly PackageFile[]): Promise<Uint8Ar
     })
   }
   return zip.generateAsync({ type: 'uint8array', platform: 'DOS' })
+}
+
+/** A relative path with `/` separators, no `..` or `.` segments, no drive or root. */
+export function isSafeEntryName(path: string): boolean {
+  return path !== '' && !path.startsWith('/') && !path.includes('\\') && !/^[A-Za-z]:/.test(path) && path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..')
 }
 
 function rank(path: string): number {

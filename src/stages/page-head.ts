@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
 import type { z } from 'zod'
 import { problem } from '../diagnostics/problem.js'
+import { withoutControlCharacters } from '../diagnostics/clean-text.js'
 import { parseMarkdown, takeFrontmatter } from '../markdown/parse-markdown.js'
 import type { Point } from 'unist'
 import { readYaml, type YamlResult } from '../yaml/read-yaml.js'
@@ -29,11 +30,13 @@ export function parsePageHead<Schema extends z.ZodType<{ title?: string | undefi
   const tree = parseMarkdown(file)
   const { data: frontmatter, locate } = readFrontmatter(file, tree, schema)
   if (!frontmatter) return undefined
-  const title = frontmatter.title ?? takeTitleHeading(tree)
-  if (!title) {
+  const heading = frontmatter.title === undefined ? tree.children[0] : undefined
+  const rawTitle = frontmatter.title ?? takeTitleHeading(tree)
+  if (!rawTitle) {
     problem(file, 'missing-title', { line: 1, column: 1 }, `This ${what} has no title`)
     return undefined
   }
+  const title = withoutControlCharacters(rawTitle, file, heading?.position?.start ?? locate(['title']))
   return { tree, frontmatter, title, locate }
 }
 

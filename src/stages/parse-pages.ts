@@ -30,6 +30,8 @@ export async function parsePages(root: string, sources: readonly OutlineSource[]
         if (children.length > 0) parsed.push({ type: 'module', id: source.id, title: source.title, children })
         continue
       }
+      // A file that could not be read (not UTF-8, say) has its error already; parsing it would only add noise.
+      if (source.file.messages.some((message) => message.fatal === true)) continue
       const page =
         source.format === 'quiz' ? await parseQuiz(source, readBank) : source.format === 'gift' ? parseGiftQuiz(source) : parseLesson(source)
       if (!page) continue

@@ -3,6 +3,7 @@ import type { VFile } from 'vfile'
 import { type Options as MarkdownOptions, renderInline, renderMarkdown } from '../markdown/render-markdown.js'
 import type { Course, Lesson, OutlineNode, Page, PackageFile, Quiz } from '../model.js'
 import { createLinkRewriter, type LinkContext } from '../render/course-links.js'
+import type { EmbedProvider } from '../markdown/sanitize-schema.js'
 import { questionView, type Renderers } from '../render/question-view.js'
 import { translate, type Theme } from '../render/theme.js'
 import { pageHref, toCourseData } from './course-data.js'
@@ -10,6 +11,7 @@ import { pageHref, toCourseData } from './course-data.js'
 /** What rendering Markdown needs besides the tree: link policy and language. */
 interface RenderContext extends LinkContext {
   readonly html: 'sanitize' | 'trusted'
+  readonly embeds: readonly EmbedProvider[]
   readonly footnoteLabel: string
   readonly footnoteBackLabel: string
 }
@@ -28,6 +30,7 @@ export async function renderPages(course: Course, theme: Theme, pageIds: Readonl
     pageIds,
     assets: new Map(),
     html: course.config.html,
+    embeds: course.config.embeds,
     footnoteLabel: translate(theme.strings, 'footnotes'),
     footnoteBackLabel: theme.strings.backToReference ?? '',
   }
@@ -110,6 +113,7 @@ function toHtml(tree: Root, file: VFile, context: RenderContext): Promise<string
 function markdownOptions(file: VFile, context: RenderContext): MarkdownOptions {
   return {
     html: context.html,
+    embeds: context.embeds,
     rewrite: createLinkRewriter(file, context),
     footnoteLabel: context.footnoteLabel,
     footnoteBackLabel: context.footnoteBackLabel,

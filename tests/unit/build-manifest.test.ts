@@ -20,13 +20,13 @@ describe('imsmanifest.xml', () => {
       '02-q.quiz.md': '# Quiz\n## Q\n- [x] a\n',
     })
     const xml = manifestOf(result)
-    expect(xml).toContain('<title>Tom &amp; Jerry &lt;3 &quot;quotes&quot;  中苏条约</title>')
+    expect(xml).toContain('<title>Tom &amp; Jerry &lt;3 &quot;quotes&quot; 中苏条约</title>')
     expect(xml).toContain('<title>A &amp; B &lt;c&gt; &apos;d&apos; 第一课</title>')
     const check = await validateManifest(xml)
     expect(check.errors).toEqual([])
     expect(check.valid).toBe(true)
     const parsed = parser.parse(xml)
-    expect(parsed.manifest.organizations.organization.title).toBe('Tom & Jerry <3 "quotes"  中苏条约')
+    expect(parsed.manifest.organizations.organization.title).toBe('Tom & Jerry <3 "quotes" 中苏条约')
   })
 
   it('has one launchable SCO, the pass mark as masteryscore, and the outline as hidden items', async () => {

@@ -37,6 +37,32 @@ describe('rendering pages', () => {
     expect(html).toContain('<kbd>Ctrl</kbd>')
   })
 
+  it('warns about every piece of raw HTML it removes, at its line', async () => {
+    const result = await buildCourse({
+      'course.yml': 'title: T\n',
+      '01-a.md': '# A\n\n<script>alert(1)</script>\n\n<img src="x.svg" onerror="alert(2)" alt="x">\n\n[click](javascript:alert(3))\n\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n',
+      'x.svg': svg,
+    })
+    expect(problemsOf(result)).toEqual([
+      '01-a.md:3:1 unsafe-html-removed',
+      '01-a.md:5:1 unsafe-html-removed',
+      '01-a.md:7:1 unsafe-html-removed',
+      '01-a.md:9:1 unsafe-html-removed',
+    ])
+    expect(reportOf(result)).toContain('Removed the `onerror` attribute of `<img>`')
+    expect(result.ok).toBe(true)
+  })
+
+  it('keeps video embeds from the hosts the course allows, and only those', async () => {
+    const result = await buildCourse({
+      'course.yml': 'title: T\nembeds: [youtube]\n',
+      '01-a.md': '# A\n\n<iframe src="https://www.youtube-nocookie.com/embed/abc" title="A talk" allowfullscreen></iframe>\n\n<iframe src="https://evil.example/x"></iframe>\n',
+    })
+    expect(page(result, 'pages/a.html')).toContain('<iframe src="https://www.youtube-nocookie.com/embed/abc" title="A talk" allowfullscreen></iframe>')
+    expect(page(result, 'pages/a.html')).not.toContain('evil.example')
+    expect(reportOf(result)).toContain('Removed an embed from `evil.example`, which is not an allowed video host')
+  })
+
   it('keeps raw HTML when the course trusts it', async () => {
     const result = await buildCourse({ 'course.yml': 'title: T\nhtml: trusted\n', '01-a.md': '# A\n\n<div style="color: red">Red</div>\n' })
     expect(page(result, 'pages/a.html')).toContain('<div style="color: red">Red</div>')

@@ -1,0 +1,63 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import JSZip from 'jszip'
+import { describe, expect, it } from 'vitest'
+import { build } from '../../src/build.js'
+import { formatReport } from '../../src/diagnostics/report.js'
+import { rules } from '../../src/diagnostics/rules.js'
+import { validateManifest } from '../helpers/validate-manifest.js'
+
+const corpus = path.resolve(import.meta.dirname, '../fixtures/invalid')
+const cases = (await readdir(corpus)).sort()
+
+/**
+ * Each folder of tests/fixtures/invalid holds a small course (`course/`) and
+ * the report coursepack must print for it (`expected.txt`, paths relative to
+ * the folder). Regenerate with `npx vitest run -u` and review the diff.
+ */
+describe('the diagnostics corpus', () => {
+  it('has at least 30 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30)
+  })
+
+  it.each(cases)('%s', async (name) => {
+    const dir = path.join(corpus, name)
+    const checked = await build({ dir: path.join(dir, 'course') })
+    const report = formatReport(checked.files, { cwd: dir })
+    await expect(`${report}\n`).toMatchFileSnapshot(path.join(dir, 'expected.txt'))
+
+    // `build` reports exactly what `check` does, and on errors writes nothing.
+    const out = await mkdtemp(path.join(tmpdir(), 'coursepack-corpus-'))
+    try {
+      const built = await build({ dir: path.join(dir, 'course'), out })
+      expect(formatReport(built.files, { cwd: dir })).toBe(report)
+      expect(built.ok).toBe(checked.ok)
+      expect(await readdir(out)).toEqual(built.ok ? [path.basename(built.zipPath ?? '')] : [])
+    } finally {
+      await rm(out, { recursive: true, force: true })
+    }
+  })
+
+  it('covers every rule of the catalog', async () => {
+    const reports = await Promise.all(cases.map((name) => readFile(path.join(corpus, name, 'expected.txt'), 'utf8').catch(() => '')))
+    const seen = new Set(reports.flatMap((report) => [...report.matchAll(/\[([a-z-]+)\]$/gm)].map((match) => match[1])))
+    // git keeps no read permissions (and root reads anything): this one is tested in read-source.test.ts.
+    const elsewhere = ['unreadable-file']
+    expect(Object.keys(rules).filter((rule) => !seen.has(rule) && !elsewhere.includes(rule))).toEqual([])
+  })
+})
+
+describe('input that must simply work', () => {
+  it('reads BOMs, CRLF line ends, and file names with spaces, Unicode and & < >', async () => {
+    const result = await build({ dir: path.resolve(import.meta.dirname, '../fixtures/courses/tolerant-input') })
+    expect(formatReport(result.files)).toBe('')
+    expect(result.course?.config.title).toBe('Tolerant input: BOM, CRLF, & <names>')
+    const zip = await JSZip.loadAsync(result.zip!)
+    expect(Object.keys(zip.files).filter((name) => name.startsWith('assets/')).sort()).toEqual(['assets/images/my map.svg', 'assets/images/地图.svg'])
+    const page = await zip.file('pages/a-lesson-with-spaces.html')!.async('string')
+    expect(page).toContain('<h1>Spaces &amp; Unicode: 中苏</h1>')
+    expect(page).toContain('src="../assets/images/%E5%9C%B0%E5%9B%BE.svg"')
+    expect((await validateManifest(await zip.file('imsmanifest.xml')!.async('string'))).valid).toBe(true)
+  })
+})
