@@ -24,7 +24,11 @@ const exit = { ok: 0, courseErrors: 1, usage: 2, bug: 3 } as const
 
 /** Run the command line `argv` (without `node` and the script). Sets `process.exitCode`. */
 export async function main(argv: readonly string[]): Promise<void> {
-  process.once('SIGINT', () => {
+  // Ctrl-C: remove any zip half-written, then stop. A second Ctrl-C while cleaning up must not cut that short.
+  let interrupted = false
+  process.on('SIGINT', () => {
+    if (interrupted) return
+    interrupted = true
     void removePendingWrites().finally(() => process.exit(130))
   })
   let parsed

@@ -1,4 +1,6 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { watch } from 'node:fs'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -56,6 +58,51 @@ describe('coursepack build', () => {
     expect(await readdir(path.join(parent, 'out'))).toEqual(['my-course-1.0-scorm12.zip'])
     expect((await readFile(zipPath)).equals(before)).toBe(true)
   })
+
+  it('--json prints the result and every problem for CI', async () => {
+    const root = await makeCourse({ 'course.yml': 'title: T\n', '01-a.md': '# A\n\n![x](gone.png)\n' })
+    const { code, stdout } = await run(['check', 'course', '--json'], path.dirname(root))
+    expect(code).toBe(1)
+    expect(JSON.parse(stdout)).toEqual({
+      ok: false,
+      summary: { errors: 1, warnings: 0, notes: 0 },
+      problems: [
+        {
+          file: 'course/01-a.md',
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 15,
+          severity: 'error',
+          rule: 'missing-file',
+          message: 'There is no file `gone.png`',
+          hint: 'Paths are relative to this file, and the case of each letter counts.',
+        },
+      ],
+      package: null,
+    })
+  })
+
+  it('an interrupted build (SIGINT) leaves no partial file and keeps the previous zip', async () => {
+    const root = await makeCourse({ 'course.yml': 'title: Big\nassets: [video.mp4]\n', '01-a.md': '# A\n' })
+    const parent = path.dirname(root)
+    await writeFile(path.join(root, 'video.mp4'), 'small')
+    expect((await run(['build', 'course'], parent)).code).toBe(0)
+    const out = path.join(parent, 'dist')
+    const before = await readFile(path.join(out, 'big-1.0-scorm12.zip'))
+    // Incompressible and large, so that writing the zip takes a moment to interrupt.
+    await writeFile(path.join(root, 'video.mp4'), randomBytes(96 * 1024 * 1024))
+
+    const child = spawn(process.execPath, [bin, 'build', 'course'], { cwd: parent, stdio: 'ignore' })
+    const watcher = watch(out, (_, name) => {
+      if (String(name).endsWith('.tmp') && child.exitCode === null) child.kill('SIGINT')
+    })
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)))
+    watcher.close()
+    expect(code).toBe(130)
+    expect(await readdir(out)).toEqual(['big-1.0-scorm12.zip'])
+    expect((await readFile(path.join(out, 'big-1.0-scorm12.zip'))).equals(before)).toBe(true)
+  }, 60_000)
 
   it('check reports without writing', async () => {
     const root = await makeCourse({ 'course.yml': 'title: T\n', '01-a.md': '# A' })
