@@ -16,6 +16,7 @@ import { toCourseData } from './stages/course-data.js'
 import { buildManifest } from './stages/build-manifest.js'
 import { loadOutline } from './stages/load-outline.js'
 import { packageZip } from './stages/package-zip.js'
+import { setupCard } from './stages/setup-card.js'
 import { parsePages } from './stages/parse-pages.js'
 import { renderPages } from './stages/render-pages.js'
 
@@ -47,6 +48,8 @@ export interface BuildResult {
   /** The zip's bytes and, when written, where. */
   readonly zip?: Uint8Array
   readonly zipPath?: string
+  /** The teachers' setup card written next to the zip. */
+  readonly setupCardPath?: string
 }
 
 /**
@@ -110,7 +113,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const zipPath = path.resolve(cwd, options.out, zipName(course))
   await writeFileAtomic(zipPath, zip)
-  return { ok: true, files, course, packageFiles, zip, zipPath }
+  const setupCardPath = path.resolve(cwd, options.out, `${course.id}-LMS-SETUP.md`)
+  await writeFileAtomic(setupCardPath, new TextEncoder().encode(setupCard(course, zipName(course))))
+  return { ok: true, files, course, packageFiles, zip, zipPath, setupCardPath }
 }
 
 async function readRuntime(): Promise<Uint8Array> {

@@ -75,6 +75,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     const size = Math.round((result.zip?.byteLength ?? 0) / 1024)
     console.log(`Built ${pages} pages, ${result.packageFiles?.length ?? 0} files, in ${seconds} s`)
     console.log(`→ ${path.relative(process.cwd(), result.zipPath ?? '')} (${size} KB)`)
+    console.log(`→ ${path.relative(process.cwd(), result.setupCardPath ?? '')}: what to set in Moodle and Canvas`)
   } catch (error) {
     fail(exit.bug, `coursepack: an unexpected error, which is a bug in coursepack, not in your course.\nPlease report it with the text below.\n\n${(error as Error).stack ?? String(error)}`)
   }

@@ -26,8 +26,8 @@ describe('coursepack build', () => {
     const parent = path.dirname(root)
     const { code, stdout, stderr } = await run(['build', 'course'], parent)
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
-    expect(stdout).toMatch(/^Built 1 pages, \d+ files, in [\d.]+ s\n→ dist\/my-course-2-scorm12\.zip \(\d+ KB\)\n$/)
-    expect(await readdir(path.join(parent, 'dist'))).toEqual(['my-course-2-scorm12.zip'])
+    expect(stdout).toMatch(/^Built 1 pages, \d+ files, in [\d.]+ s\n→ dist\/my-course-2-scorm12\.zip \(\d+ KB\)\n→ dist\/my-course-LMS-SETUP\.md: what to set in Moodle and Canvas\n$/)
+    expect((await readdir(path.join(parent, 'dist'))).sort()).toEqual(['my-course-2-scorm12.zip', 'my-course-LMS-SETUP.md'])
   })
 
   it('on errors prints file:line:column, exits 1, writes nothing and keeps the previous zip', async () => {
@@ -55,7 +55,7 @@ describe('coursepack build', () => {
         '',
       ].join('\n'),
     )
-    expect(await readdir(path.join(parent, 'out'))).toEqual(['my-course-1.0-scorm12.zip'])
+    expect((await readdir(path.join(parent, 'out'))).sort()).toEqual(['my-course-1.0-scorm12.zip', 'my-course-LMS-SETUP.md'])
     expect((await readFile(zipPath)).equals(before)).toBe(true)
   })
 
@@ -100,7 +100,7 @@ describe('coursepack build', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)))
     watcher.close()
     expect(code).toBe(130)
-    expect(await readdir(out)).toEqual(['big-1.0-scorm12.zip'])
+    expect((await readdir(out)).sort()).toEqual(['big-1.0-scorm12.zip', 'big-LMS-SETUP.md'])
     expect((await readFile(path.join(out, 'big-1.0-scorm12.zip'))).equals(before)).toBe(true)
   }, 60_000)
 

@@ -33,7 +33,7 @@ describe('the diagnostics corpus', () => {
       const built = await build({ dir: path.join(dir, 'course'), out })
       expect(formatReport(built.files, { cwd: dir })).toBe(report)
       expect(built.ok).toBe(checked.ok)
-      expect(await readdir(out)).toEqual(built.ok ? [path.basename(built.zipPath ?? '')] : [])
+      expect((await readdir(out)).sort()).toEqual(built.ok ? [path.basename(built.zipPath ?? ''), path.basename(built.setupCardPath ?? '')].sort() : [])
     } finally {
       await rm(out, { recursive: true, force: true })
     }
