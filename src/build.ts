@@ -35,7 +35,11 @@ export interface BuildOptions {
   readonly out?: string
   /** Folder that relative `dir` and `out` start from (default: `process.cwd()`). */
   readonly cwd?: string
+  /** Told as each stage starts, for a progress display (optional). */
+  readonly onStage?: (stage: BuildStage) => void
 }
+
+export type BuildStage = 'load' | 'parse' | 'render' | 'package' | 'write'
 
 export interface BuildResult {
   /** False when any file has an error; then no zip was written. */
@@ -61,11 +65,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd()
   const root = path.resolve(cwd, options.dir ?? 'course')
   const files: VFile[] = []
+  const stage = options.onStage ?? (() => {})
 
+  stage('load')
   const loaded = await loadConfig(root)
   files.push(loaded.file)
   // Pages are checked even when course.yml has errors, so one run reports everything.
   const sources = await loadOutline(root, loaded, { files })
+  stage('parse')
   const { outline, pages, pageIds } = await parsePages(root, sources, createBankReader(root, files))
   if (pages.length === 0 && !hasErrors(files)) {
     problem(loaded.file, 'empty-course', null, 'This course has no pages')
@@ -90,10 +97,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (stateLength > suspendDataLimit) {
     problem(loaded.file, 'state-too-large', null, `A learner's saved state could reach ${stateLength} characters, more than the ${suspendDataLimit} that SCORM 1.2 allows`)
   }
+  stage('render')
   const rendered = await renderPages(course, theme, pageIds)
   const assets = await collectAssets(root, rendered.assets, loaded)
   if (!config || hasErrors(files)) return { ok: false, files, course }
 
+  stage('package')
   const schemas = await Promise.all(
     [...schemaFiles, schemaNotice].map(async (name) => ({ path: name, data: await readFile(path.join(schemasDir, name)) })),
   )
@@ -111,6 +120,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const zip = await packageZip(packageFiles)
   if (options.out === undefined) return { ok: true, files, course, packageFiles, zip }
 
+  stage('write')
   const zipPath = path.resolve(cwd, options.out, zipName(course))
   await writeFileAtomic(zipPath, zip)
   const setupCardPath = path.resolve(cwd, options.out, `${course.id}-LMS-SETUP.md`)

@@ -2,25 +2,11 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { build, type BuildResult } from './build.js'
+import { commands, type CommandName, exitCodes, usage } from './cli-commands.js'
+import { createProgress } from './cli-progress.js'
 import { formatReport, reportData } from './diagnostics/report.js'
 import { removePendingWrites } from './fs/write-output.js'
-
-const usage = `Usage: coursepack <command> [options]
-
-Commands:
-  build [dir]   Build the course in dir (default: course) into a SCORM 1.2 zip
-  check [dir]   Report every problem in the course, write nothing
-
-Options:
-  --out <dir>   Where build writes the zip (default: dist)
-  --json        Print the result and every problem as JSON (for CI)
-  -h, --help    Show this help
-  -v, --version Show the version
-
-Exit codes: 0 done, 1 the course has errors, 2 wrong command line, 3 a bug in coursepack.`
-
-/** Exit codes: documented in `usage` and the README. */
-const exit = { ok: 0, courseErrors: 1, usage: 2, bug: 3 } as const
+import { initCourse } from './init.js'
 
 /** Run the command line `argv` (without `node` and the script). Sets `process.exitCode`. */
 export async function main(argv: readonly string[]): Promise<void> {
@@ -31,54 +17,71 @@ export async function main(argv: readonly string[]): Promise<void> {
     interrupted = true
     void removePendingWrites().finally(() => process.exit(130))
   })
+
+  const [first, ...rest] = argv
+  if (first === undefined || first === '-h' || first === '--help') return console.log(usage())
+  if (first === '-v' || first === '--version') return console.log(version())
+  if (!(first in commands)) return fail(exitCodes.usage, `Unknown command \`${first}\`, expected one of ${Object.keys(commands).map((name) => `\`${name}\``).join(', ')}.\n\n${usage()}`)
+  const name = first as CommandName
+  const command = commands[name]
   let parsed
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', default: 'dist' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    })
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: { ...command.options, help: { type: 'boolean', short: 'h' } } })
   } catch (error) {
-    return fail(exit.usage, `${(error as Error).message}\n\n${usage}`)
+    return fail(exitCodes.usage, `${(error as Error).message}\n\n${usage(name)}`)
   }
-  const { values, positionals } = parsed
-  if (values.version) return console.log(version())
-  const [command, dir, ...rest] = positionals
-  if (values.help || command === undefined) return console.log(usage)
-  if (rest.length > 0) return fail(exit.usage, `Unexpected argument \`${rest[0]}\`: ${command} takes one course folder.\n\n${usage}`)
-  if (command !== 'build' && command !== 'check') {
-    return fail(exit.usage, `Unknown command \`${command}\`, expected \`build\` or \`check\`.\n\n${usage}`)
-  }
+  const values = parsed.values as Record<string, string | boolean | undefined>
+  if (values.help) return console.log(usage(name))
+  const [dir = 'course', extra] = parsed.positionals
+  if (extra !== undefined) return fail(exitCodes.usage, `Unexpected argument \`${extra}\`: ${name} takes one course folder.\n\n${usage(name)}`)
 
   try {
-    const started = performance.now()
-    const result = await build({ dir: dir ?? 'course', out: command === 'build' ? values.out : undefined })
-    if (values.json) {
-      process.exitCode = result.ok ? exit.ok : exit.courseErrors
-      return console.log(JSON.stringify(jsonResult(result), null, 2))
+    if (name === 'init') return await runInit(dir)
+    if (name === 'preview') {
+      const { startPreview } = await import('./preview/server.js')
+      const port = Number(values.port ?? 8080)
+      if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(exitCodes.usage, `Unexpected port \`${String(values.port)}\`, expected a number from 0 to 65535.`)
+      const preview = await startPreview({ dir, port })
+      return console.log(`Previewing ${dir} at ${preview.url}  (Ctrl-C to stop)`)
     }
-    const report = formatReport(result.files)
-    if (report) console.error(report)
-    if (!result.ok) {
-      process.exitCode = exit.courseErrors
-      if (command === 'build') console.error('\nNo package was written.')
-      return
-    }
-    const seconds = ((performance.now() - started) / 1000).toFixed(1)
-    const pages = result.course?.pages.length ?? 0
-    if (command === 'check') return console.log(`No errors in ${pages} pages.`)
-    const size = Math.round((result.zip?.byteLength ?? 0) / 1024)
-    console.log(`Built ${pages} pages, ${result.packageFiles?.length ?? 0} files, in ${seconds} s`)
-    console.log(`→ ${path.relative(process.cwd(), result.zipPath ?? '')} (${size} KB)`)
-    console.log(`→ ${path.relative(process.cwd(), result.setupCardPath ?? '')}: what to set in Moodle and Canvas`)
+    await runBuild(name, dir, values)
   } catch (error) {
-    fail(exit.bug, `coursepack: an unexpected error, which is a bug in coursepack, not in your course.\nPlease report it with the text below.\n\n${(error as Error).stack ?? String(error)}`)
+    fail(exitCodes.bug, `coursepack: an unexpected error, which is a bug in coursepack, not in your course.\nPlease report it with the text below.\n\n${(error as Error).stack ?? String(error)}`)
   }
+}
+
+async function runBuild(name: 'build' | 'check', dir: string, values: Record<string, string | boolean | undefined>): Promise<void> {
+  const quiet = values.quiet === true
+  const progress = createProgress(process.stderr, { enabled: !quiet && values.json !== true })
+  const started = performance.now()
+  const result = await build({ dir, out: name === 'build' ? String(values.out ?? 'dist') : undefined, onStage: progress.stage })
+  progress.done()
+  if (values.json) {
+    process.exitCode = result.ok ? exitCodes.ok : exitCodes.courseErrors
+    return console.log(JSON.stringify(jsonResult(result), null, 2))
+  }
+  const report = formatReport(result.files)
+  if (report && !(quiet && result.ok)) console.error(report)
+  if (!result.ok) {
+    process.exitCode = exitCodes.courseErrors
+    if (name === 'build') console.error('\nNo package was written.')
+    return
+  }
+  if (quiet) return
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  const pages = result.course?.pages.length ?? 0
+  const questions = result.course?.pages.reduce((sum, page) => sum + (page.kind === 'quiz' ? page.questions.length : 0), 0) ?? 0
+  if (name === 'check') return console.log(`No errors in ${pages} pages.`)
+  const size = Math.round((result.zip?.byteLength ?? 0) / 1024)
+  console.log(`Built ${pages} pages, ${questions} questions, ${result.packageFiles?.length ?? 0} files, in ${seconds} s`)
+  console.log(`→ ${path.relative(process.cwd(), result.zipPath ?? '')} (${size} KB)`)
+  console.log(`→ ${path.relative(process.cwd(), result.setupCardPath ?? '')}: what to set in Moodle and Canvas`)
+}
+
+async function runInit(dir: string): Promise<void> {
+  const result = await initCourse(dir)
+  if (!result.ok) return fail(exitCodes.courseErrors, result.reason)
+  console.log(`Created a starter course in ${dir}. Next:\n  coursepack preview ${dir}   see it, and edit it live\n  coursepack build ${dir}     make the SCORM zip`)
 }
 
 function jsonResult(result: BuildResult) {
@@ -88,9 +91,10 @@ function jsonResult(result: BuildResult) {
     ok: result.ok,
     summary: { errors: count('error'), warnings: count('warning'), notes: count('info') },
     problems,
-    package: result.ok && result.zip
-      ? { path: result.zipPath ? path.relative(process.cwd(), result.zipPath) : null, bytes: result.zip.byteLength, files: result.packageFiles?.length ?? 0, pages: result.course?.pages.length ?? 0 }
-      : null,
+    package:
+      result.ok && result.zip
+        ? { path: result.zipPath ? path.relative(process.cwd(), result.zipPath) : null, bytes: result.zip.byteLength, files: result.packageFiles?.length ?? 0, pages: result.course?.pages.length ?? 0 }
+        : null,
   }
 }
 

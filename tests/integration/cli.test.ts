@@ -26,7 +26,7 @@ describe('coursepack build', () => {
     const parent = path.dirname(root)
     const { code, stdout, stderr } = await run(['build', 'course'], parent)
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
-    expect(stdout).toMatch(/^Built 1 pages, \d+ files, in [\d.]+ s\n→ dist\/my-course-2-scorm12\.zip \(\d+ KB\)\n→ dist\/my-course-LMS-SETUP\.md: what to set in Moodle and Canvas\n$/)
+    expect(stdout).toMatch(/^Built 1 pages, 0 questions, \d+ files, in [\d.]+ s\n→ dist\/my-course-2-scorm12\.zip \(\d+ KB\)\n→ dist\/my-course-LMS-SETUP\.md: what to set in Moodle and Canvas\n$/)
     expect((await readdir(path.join(parent, 'dist'))).sort()).toEqual(['my-course-2-scorm12.zip', 'my-course-LMS-SETUP.md'])
   })
 
@@ -114,8 +114,52 @@ describe('coursepack build', () => {
   it('explains a wrong command line and exits 2', async () => {
     const { code, stderr } = await run(['publish'], import.meta.dirname)
     expect(code).toBe(2)
-    expect(stderr).toContain('Unknown command `publish`, expected `build` or `check`.')
+    expect(stderr).toContain('Unknown command `publish`, expected one of `build`, `check`, `init`, `preview`.')
+    expect((await run(['build', '--frobnicate'], import.meta.dirname)).code).toBe(2)
+  })
+
+  it('has --help for coursepack and for every command', async () => {
     const help = await run(['--help'], import.meta.dirname)
-    expect(help.stdout).toContain('Usage: coursepack <command> [options]')
+    expect(help.stdout).toMatchInlineSnapshot(`
+      "Usage: coursepack <command> [dir] [options]
+
+      Commands:
+        build     Build the course in dir (default: course) into a SCORM 1.2 zip and a setup card
+        check     Report every problem in the course, write nothing
+        init      Write a small starter course into dir (default: course), which must be empty
+        preview   Serve the course in a stand-in LMS on 127.0.0.1, rebuilt on every change
+
+      Options:
+        -h, --help      Show help (coursepack <command> --help for a command)
+        -v, --version   Show the version
+
+      Exit codes: 0 done, 1 the course has errors, 2 a wrong command line, 3 a bug in coursepack, 130 interrupted.
+      "
+    `)
+    for (const command of ['build', 'check', 'init', 'preview']) {
+      const { code, stdout } = await run([command, '--help'], import.meta.dirname)
+      expect(code).toBe(0)
+      expect(stdout).toContain(`Usage: coursepack ${command} [dir] [options]`)
+    }
+  })
+})
+
+describe('coursepack init', () => {
+  it('writes a starter course that builds as it is', async () => {
+    const parent = path.dirname(await makeCourse({}))
+    const created = await run(['init', 'starter'], parent)
+    expect(created.code).toBe(0)
+    expect(created.stdout).toContain('Created a starter course in starter.')
+    const built = await run(['build', 'starter', '--quiet'], parent)
+    expect(built).toEqual({ code: 0, stdout: '', stderr: '' })
+    expect((await readdir(path.join(parent, 'dist'))).sort()).toEqual(['my-first-course-1.0-scorm12.zip', 'my-first-course-LMS-SETUP.md'])
+  })
+
+  it('refuses to write into a folder that is not empty', async () => {
+    const root = await makeCourse({ 'notes.txt': 'mine' })
+    const { code, stderr } = await run(['init', 'course'], path.dirname(root))
+    expect(code).toBe(1)
+    expect(stderr).toContain('`course` is not empty')
+    expect(await readdir(root)).toEqual(['notes.txt'])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type Call, checkMoodleRules } from '../e2e/support/moodle-rules.js'
+import { type Call, checkMoodleRules } from '../../src/shared/moodle-rules.js'
 
 const call = (fn: string, ...args: string[]): Call => ({ fn, args, types: args.map(() => 'string'), result: 'true', error: '0', afterFinish: false })
 const session = (...middle: Call[]) => [call('LMSInitialize', ''), ...middle, call('LMSCommit', ''), call('LMSFinish', '')]

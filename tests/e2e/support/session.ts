@@ -8,7 +8,7 @@ import { build } from '../../../src/build.js'
 import { launchBrowser } from './browser.js'
 import { type LearnerAnswer, learner } from './learner.js'
 import { type LmsServer, startLmsServer } from './lms-server.js'
-import { type Call, checkMoodleRules } from './moodle-rules.js'
+import { type Call, checkMoodleRules } from '../../../src/shared/moodle-rules.js'
 
 export type Answers = readonly (readonly [RegExp, LearnerAnswer])[]
 

@@ -1,0 +1,69 @@
+import type { ParseArgsConfig } from 'node:util'
+
+type Options = NonNullable<ParseArgsConfig['options']>
+
+interface Command {
+  readonly summary: string
+  readonly options: Options
+  /** Option help, in the order shown. */
+  readonly help: readonly (readonly [string, string])[]
+}
+
+/** Every command, its options and its help: the single table that `--help` is made from. */
+export const commands = {
+  build: {
+    summary: 'Build the course in dir (default: course) into a SCORM 1.2 zip and a setup card',
+    options: { out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    help: [
+      ['--out <dir>', 'Where to write the zip and the setup card (default: dist)'],
+      ['--json', 'Print the result and every problem as JSON (for CI)'],
+      ['-q, --quiet', 'Print only errors'],
+    ],
+  },
+  check: {
+    summary: 'Report every problem in the course, write nothing',
+    options: { json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    help: [
+      ['--json', 'Print the result and every problem as JSON (for CI)'],
+      ['-q, --quiet', 'Print only errors'],
+    ],
+  },
+  init: {
+    summary: 'Write a small starter course into dir (default: course), which must be empty',
+    options: {},
+    help: [],
+  },
+  preview: {
+    summary: 'Serve the course in a stand-in LMS on 127.0.0.1, rebuilt on every change',
+    options: { port: { type: 'string', short: 'p' } },
+    help: [['-p, --port <n>', 'The port (default: 8080; 0 picks a free one)']],
+  },
+} as const satisfies Record<string, Command>
+
+export type CommandName = keyof typeof commands
+
+/** Documented in `--help` and the README. */
+export const exitCodes = { ok: 0, courseErrors: 1, usage: 2, bug: 3 } as const
+
+const exitText = 'Exit codes: 0 done, 1 the course has errors, 2 a wrong command line, 3 a bug in coursepack, 130 interrupted.'
+
+/** `--help` text: for every command, or for one. */
+export function usage(name?: CommandName): string {
+  if (name) {
+    const command: Command = commands[name]
+    const options = [...command.help, ['-h, --help', 'Show this help'] as const]
+    return [`Usage: coursepack ${name} [dir] [options]`, '', command.summary, '', 'Options:', ...options.map(([flag, text]) => `  ${flag.padEnd(16)}${text}`), '', exitText].join('\n')
+  }
+  return [
+    'Usage: coursepack <command> [dir] [options]',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([command, { summary }]) => `  ${command.padEnd(10)}${summary}`),
+    '',
+    'Options:',
+    '  -h, --help      Show help (coursepack <command> --help for a command)',
+    '  -v, --version   Show the version',
+    '',
+    exitText,
+  ].join('\n')
+}

@@ -1,0 +1,127 @@
+import { watch } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { createServer, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from '../build.js'
+import { type JsonProblem, reportData } from '../diagnostics/report.js'
+
+const previewTemplates = fileURLToPath(new URL('../../templates/preview/', import.meta.url))
+const panelBundle = fileURLToPath(new URL('../../lib/preview/panel.js', import.meta.url))
+const scormAgain = fileURLToPath(new URL('../../node_modules/scorm-again/dist/scorm12.min.js', import.meta.url))
+
+const types: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.mp3': 'audio/mpeg',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.vtt': 'text/vtt',
+  '.pdf': 'application/pdf',
+  '.xml': 'application/xml',
+  '.xsd': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+}
+
+export interface PreviewOptions {
+  readonly dir: string
+  /** 0 picks a free port. */
+  readonly port: number
+}
+
+/** What the panel is told after each build. */
+export interface BuildEvent {
+  readonly ok: boolean
+  /** Counts builds, so the panel can tell a new one from the last. */
+  readonly version: number
+  readonly problems: readonly JsonProblem[]
+}
+
+/**
+ * `coursepack preview`: the course, built in memory, inside a stand-in LMS
+ * page on 127.0.0.1 (scorm-again's SCORM 1.2 API and a panel of every call).
+ * Every change in the course folder rebuilds it, and the panel reloads the
+ * course, or shows the build's problems over it.
+ */
+export async function startPreview(options: PreviewOptions): Promise<{ url: string; close: () => Promise<void> }> {
+  const root = path.resolve(options.dir)
+  let files = new Map<string, Uint8Array>()
+  let last: BuildEvent = { ok: false, version: 0, problems: [] }
+  const listeners = new Set<ServerResponse>()
+
+  const rebuild = async () => {
+    const result = await build({ dir: root })
+    if (result.ok && result.packageFiles) files = new Map(result.packageFiles.map((file) => [file.path, file.data]))
+    last = { ok: result.ok, version: last.version + 1, problems: reportData(result.files, { cwd: path.dirname(root) }) }
+    for (const listener of listeners) listener.write(`data: ${JSON.stringify(last)}\n\n`)
+  }
+  await rebuild()
+
+  let timer: NodeJS.Timeout | undefined
+  let running = Promise.resolve()
+  const watcher = watch(root, { recursive: true }, () => {
+    clearTimeout(timer)
+    // Editors write a file in several steps: wait for them to settle, and never run two builds at once.
+    timer = setTimeout(() => {
+      running = running.then(rebuild).catch((error: unknown) => console.error('coursepack preview: the rebuild failed', error))
+    }, 100)
+  })
+
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    const send = (body: Uint8Array | string, type: string) => {
+      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' })
+      response.end(body)
+    }
+    const notFound = () => {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+      response.end('Not found')
+    }
+    if (url.pathname === '/__coursepack/events') {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
+      response.write(`data: ${JSON.stringify(last)}\n\n`)
+      listeners.add(response)
+      request.on('close', () => listeners.delete(response))
+      return
+    }
+    const fixed: Record<string, [string, string]> = {
+      '/': [path.join(previewTemplates, 'index.html'), types['.html']!],
+      '/__coursepack/panel.css': [path.join(previewTemplates, 'panel.css'), types['.css']!],
+      '/__coursepack/panel.js': [panelBundle, types['.js']!],
+      '/__coursepack/scorm12.js': [scormAgain, types['.js']!],
+    }
+    const asset = fixed[url.pathname]
+    if (asset) {
+      readFile(asset[0]).then((body) => send(body, asset[1]), notFound)
+      return
+    }
+    if (url.pathname.startsWith('/course/')) {
+      const name = decodeURIComponent(url.pathname.slice('/course/'.length))
+      const body = files.get(name)
+      if (body) return send(body, types[path.extname(name).toLowerCase()] ?? 'application/octet-stream')
+    }
+    notFound()
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, '127.0.0.1', resolve)
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    async close() {
+      watcher.close()
+      clearTimeout(timer)
+      for (const listener of listeners) listener.end()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
