@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { VFile } from 'vfile'
@@ -25,6 +26,8 @@ const schemasDir = fileURLToPath(new URL('../schemas/scorm12/', import.meta.url)
 const schemaNotice = 'NOTICE.txt'
 /** The browser runtime, bundled by `npm run compile` (esbuild) from src/runtime/. */
 const runtimeBundle = fileURLToPath(new URL('../lib/runtime/coursepack.js', import.meta.url))
+/** KaTeX's browser files, packaged when a course has math. */
+const katexDir = path.dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'))
 /** SCORM 1.2 RTE: cmi.suspend_data is a CMIString4096. */
 const suspendDataLimit = 4096
 
@@ -107,7 +110,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     [...schemaFiles, schemaNotice].map(async (name) => ({ path: name, data: await readFile(path.join(schemasDir, name)) })),
   )
   const runtime = { path: 'coursepack.js', data: await readRuntime() }
-  const scoFiles = [...rendered.files, runtime, ...assets]
+  const scoFiles = [...rendered.files, runtime, ...assets, ...(rendered.usesMath ? await readKatex() : [])]
   const manifest = buildManifest(course, {
     scoFiles: scoFiles.map((file) => file.path),
     otherFiles: schemas.map((file) => file.path),
@@ -126,6 +129,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const setupCardPath = path.resolve(cwd, options.out, `${course.id}-LMS-SETUP.md`)
   await writeFileAtomic(setupCardPath, new TextEncoder().encode(setupCard(course, zipName(course))))
   return { ok: true, files, course, packageFiles, zip, zipPath, setupCardPath }
+}
+
+/**
+ * KaTeX's stylesheet and its fonts in WOFF2, which every browser that runs
+ * the package reads (the stylesheet's WOFF and TTF fallbacks are left out).
+ */
+async function readKatex(): Promise<PackageFile[]> {
+  const names = (await readdir(path.join(katexDir, 'fonts'))).filter((name) => name.endsWith('.woff2')).sort()
+  return Promise.all([
+    readFile(path.join(katexDir, 'katex.min.css')).then((data) => ({ path: 'katex/katex.min.css', data })),
+    ...names.map(async (name) => ({ path: `katex/fonts/${name}`, data: await readFile(path.join(katexDir, 'fonts', name)) })),
+  ])
 }
 
 async function readRuntime(): Promise<Uint8Array> {

@@ -45,6 +45,8 @@ export const courseConfigSchema = z.strictObject({
   outline: z.array(outlineEntry).min(1).optional(),
   /** Raw HTML in Markdown: `sanitize` keeps a safe subset, `trusted` keeps it all (default: `sanitize`). */
   html: z.enum(['sanitize', 'trusted']).default('sanitize'),
+  /** `$…$` and `$$…$$` are math, rendered with KaTeX (default: false, so `US$300` stays text). */
+  math: z.boolean().default(false),
   /** Video hosts whose `<iframe>` embeds stay in sanitized HTML (default: none). */
   embeds: z.array(z.enum(['youtube', 'vimeo'])).default([]),
 })

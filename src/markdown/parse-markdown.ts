@@ -1,12 +1,17 @@
 import type { Root, Yaml } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
 
-/** CommonMark + GFM (tables, task lists, footnotes, strikethrough, autolinks) + YAML frontmatter. */
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
+/**
+ * CommonMark + GFM (tables, task lists, footnotes, strikethrough, autolinks)
+ * + YAML frontmatter + `$math$` (turned back into text unless the course sets
+ * `math: true`, see remark-math-as-text).
+ */
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath)
 
 /** Parse a Markdown file into mdast; positions refer to the file's lines and columns. */
 export function parseMarkdown(file: VFile): Root {

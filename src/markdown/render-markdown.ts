@@ -1,5 +1,7 @@
 import type { Root as HastRoot } from 'hast'
 import type { Root as MdastRoot, PhrasingContent } from 'mdast'
+import rehypeHighlight from 'rehype-highlight'
+import rehypeKatex from 'rehype-katex'
 import rehypeRaw from 'rehype-raw'
 import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
@@ -7,7 +9,10 @@ import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import rehypeFragmentLinks from './rehype-fragment-links.js'
 import rehypeCourseLinks, { type Options as LinkOptions } from './rehype-course-links.js'
+import rehypeMedia from './rehype-media.js'
 import rehypeSafeHtml from './rehype-safe-html.js'
+import remarkCallouts, { type CalloutKind } from './remark-callouts.js'
+import remarkMathAsText from './remark-math-as-text.js'
 import { clobberPrefix, type EmbedProvider } from './sanitize-schema.js'
 
 export interface Options extends LinkOptions {
@@ -15,6 +20,12 @@ export interface Options extends LinkOptions {
   readonly html: 'sanitize' | 'trusted'
   /** Video hosts whose embeds stay when sanitizing. */
   readonly embeds: readonly EmbedProvider[]
+  /** Render `$…$` as math (KaTeX); otherwise it stays text. */
+  readonly math: boolean
+  /** BCP 47 language of the course, for captions tracks. */
+  readonly language: string
+  /** Callout titles in the course's language. */
+  readonly calloutTitles: Readonly<Record<CalloutKind, string>>
   /** The heading of the footnotes, in the course's language. */
   readonly footnoteLabel: string
   /** The label of a footnote's link back to its reference; `{number}` is the footnote's number. */
@@ -28,6 +39,8 @@ export interface Options extends LinkOptions {
 export async function renderMarkdown(tree: MdastRoot, file: VFile, options: Options): Promise<string> {
   const sanitize = options.html !== 'trusted'
   const processor = unified()
+    .use(options.math ? [] : [remarkMathAsText])
+    .use(remarkCallouts, { titles: options.calloutTitles })
     .use(remarkRehype, {
       allowDangerousHtml: true,
       // rehype-sanitize prefixes ids itself; prefixing here too would break footnote links.
@@ -36,9 +49,14 @@ export async function renderMarkdown(tree: MdastRoot, file: VFile, options: Opti
       footnoteBackLabel: (index: number) => options.footnoteBackLabel.replace('{number}', String(index + 1)),
     })
     .use(rehypeRaw)
+    .use(rehypeMedia, { language: options.language })
     // Links are resolved before sanitizing, so a `file:` URL is reported, not silently dropped.
     .use(rehypeCourseLinks, { rewrite: options.rewrite })
-    .use(sanitize ? [[rehypeSafeHtml, { embeds: options.embeds }], [rehypeFragmentLinks, { prefix: clobberPrefix }]] : [])
+    .use(sanitize ? [[rehypeSafeHtml, { embeds: options.embeds }]] : [])
+    // Math and code highlighting come after sanitizing: their markup is ours, not the author's.
+    .use(options.math ? [[rehypeKatex, { output: 'htmlAndMathml', throwOnError: false }]] : [])
+    .use(rehypeHighlight, { detect: false })
+    .use(sanitize ? [[rehypeFragmentLinks, { prefix: clobberPrefix }]] : [])
     .use(rehypeStringify)
   const hast = (await processor.run(structuredClone(tree), file)) as HastRoot
   return processor.stringify(hast, file)

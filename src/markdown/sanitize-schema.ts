@@ -17,9 +17,17 @@ export type EmbedProvider = keyof typeof embedHosts
 export function sanitizeSchema(allowIframes: boolean): Schema {
   return {
     ...defaultSchema,
-    tagNames: [...(defaultSchema.tagNames ?? []), ...(allowIframes ? ['iframe'] : [])],
+    tagNames: [...(defaultSchema.tagNames ?? []), 'aside', 'figure', 'figcaption', 'video', 'audio', 'source', 'track', ...(allowIframes ? ['iframe'] : [])],
     attributes: {
       ...defaultSchema.attributes,
+      // Callouts (remark-callouts) and media (rehype-media).
+      aside: [['className', /^cp-callout/]],
+      p: [...(defaultSchema.attributes?.p ?? []), ['className', 'cp-callout__title']],
+      figure: [['className', 'cp-figure']],
+      video: ['src', 'controls', 'preload', 'poster', 'ariaLabel', 'width', 'height'],
+      audio: ['src', 'controls', 'preload', 'ariaLabel'],
+      source: ['src', 'type'],
+      track: ['src', 'kind', 'srcLang', 'label', 'default'],
       // Links to other sites open in a new tab (see rehype-course-links).
       a: [...(defaultSchema.attributes?.a ?? []), ['target', '_blank'], 'rel'],
       ...(allowIframes ? { iframe: ['src', 'title', 'width', 'height', 'allow', 'allowFullScreen', 'loading', 'referrerPolicy'] } : {}),

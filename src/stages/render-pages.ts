@@ -3,6 +3,7 @@ import type { VFile } from 'vfile'
 import { type Options as MarkdownOptions, renderInline, renderMarkdown } from '../markdown/render-markdown.js'
 import type { Course, Lesson, OutlineNode, Page, PackageFile, Quiz } from '../model.js'
 import { createLinkRewriter, type LinkContext } from '../render/course-links.js'
+import type { CalloutKind } from '../markdown/remark-callouts.js'
 import type { EmbedProvider } from '../markdown/sanitize-schema.js'
 import { questionView, type Renderers } from '../render/question-view.js'
 import { translate, type Theme } from '../render/theme.js'
@@ -12,6 +13,9 @@ import { pageHref, toCourseData } from './course-data.js'
 interface RenderContext extends LinkContext {
   readonly html: 'sanitize' | 'trusted'
   readonly embeds: readonly EmbedProvider[]
+  readonly math: boolean
+  readonly language: string
+  readonly calloutTitles: Readonly<Record<CalloutKind, string>>
   readonly footnoteLabel: string
   readonly footnoteBackLabel: string
 }
@@ -21,6 +25,8 @@ export interface Rendered {
   readonly files: PackageFile[]
   /** Course path → package path of every file the pages use. */
   readonly assets: ReadonlyMap<string, string>
+  /** Some page has math: the package needs KaTeX's stylesheet and fonts. */
+  readonly usesMath: boolean
 }
 
 /** Render the course shell (`index.html`), every page and the stylesheet. */
@@ -31,6 +37,15 @@ export async function renderPages(course: Course, theme: Theme, pageIds: Readonl
     assets: new Map(),
     html: course.config.html,
     embeds: course.config.embeds,
+    math: course.config.math,
+    language: course.config.language,
+    calloutTitles: {
+      note: translate(theme.strings, 'calloutNote'),
+      tip: translate(theme.strings, 'calloutTip'),
+      important: translate(theme.strings, 'calloutImportant'),
+      warning: translate(theme.strings, 'calloutWarning'),
+      caution: translate(theme.strings, 'calloutCaution'),
+    },
     footnoteLabel: translate(theme.strings, 'footnotes'),
     footnoteBackLabel: theme.strings.backToReference ?? '',
   }
@@ -41,6 +56,7 @@ export async function renderPages(course: Course, theme: Theme, pageIds: Readonl
   }
   const placed = placePages(course.outline)
   const files: PackageFile[] = []
+  let usesMath = false
 
   for (const [index, { page, module }] of placed.entries()) {
     const neighbour = (other: { page: Page } | undefined) =>
@@ -56,10 +72,16 @@ export async function renderPages(course: Course, theme: Theme, pageIds: Readonl
       previous: neighbour(placed[index - 1]),
       next: neighbour(placed[index + 1]),
     }
-    const html =
+    const render =
       page.kind === 'lesson'
-        ? theme.render('lesson', { ...view, page: await lessonView(page, context) })
-        : theme.render('quiz', { ...view, page: { id: page.id, title: page.title }, quiz: await quizView(page, context) })
+        ? ((body) => (extra: object) => theme.render('lesson', { ...view, ...extra, page: body }))(await lessonView(page, context))
+        : ((quiz) => (extra: object) => theme.render('quiz', { ...view, ...extra, page: { id: page.id, title: page.title }, quiz }))(await quizView(page, context))
+    let html = render({})
+    // KaTeX's stylesheet goes only on pages with math, and into the package only when some page has math.
+    if (html.includes('class="katex"')) {
+      usesMath = true
+      html = render({ usesMath: true })
+    }
     files.push({ path: pageHref(page), data: utf8(html) })
   }
 
@@ -74,7 +96,7 @@ export async function renderPages(course: Course, theme: Theme, pageIds: Readonl
     courseJson: jsonForScript(toCourseData(course, theme.strings)),
   })
   files.push({ path: 'index.html', data: utf8(shell) }, { path: 'coursepack.css', data: utf8(theme.css) })
-  return { files, assets: context.assets }
+  return { files, assets: context.assets, usesMath }
 }
 
 async function lessonView(lesson: Lesson, context: RenderContext) {
@@ -114,6 +136,9 @@ function markdownOptions(file: VFile, context: RenderContext): MarkdownOptions {
   return {
     html: context.html,
     embeds: context.embeds,
+    math: context.math,
+    language: context.language,
+    calloutTitles: context.calloutTitles,
     rewrite: createLinkRewriter(file, context),
     footnoteLabel: context.footnoteLabel,
     footnoteBackLabel: context.footnoteBackLabel,

@@ -48,6 +48,8 @@ export interface LmsConfig {
   readonly cmi?: object
   readonly noApi?: boolean
   readonly flaky?: { readonly LMSSetValue?: number; readonly LMSCommit?: number }
+  /** Forget what earlier visits kept in the browser's storage (a course run without an LMS keeps progress there). */
+  readonly clearStorage?: boolean
 }
 
 /** Open the stand-in LMS with the course in it; `leave()` closes the course the way an LMS does and returns what the LMS holds. */
@@ -60,6 +62,12 @@ export async function launch(stage: Stage, config: LmsConfig) {
   await page.addInitScript((value) => {
     ;(window as unknown as { __LMS_CONFIG__: unknown }).__LMS_CONFIG__ = value
   }, config)
+  if (config.clearStorage) {
+    const cleared = await context.newPage()
+    await cleared.goto(`${stage.server.origin}/host.html`)
+    await cleared.evaluate(() => localStorage.clear())
+    await cleared.close()
+  }
   await page.goto(`${stage.server.origin}/host.html`)
   const actions = learner(page)
   await actions.content.getByRole('heading', { level: 1 }).first().waitFor()
