@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -7,7 +7,7 @@ import { loadConfig } from './config/load-config.js'
 import { courseConfigSchema } from './config/schema.js'
 import { hasErrors, problem } from './diagnostics/problem.js'
 import { createBankReader } from './fs/read-bank.js'
-import { writeFileAtomic } from './fs/write-output.js'
+import { writeAtomic, writeFileAtomic } from './fs/write-output.js'
 import { schemaFiles } from './manifest/scorm12.js'
 import type { Course, PackageFile } from './model.js'
 import { loadTheme } from './render/theme.js'
@@ -16,7 +16,7 @@ import { collectAssets } from './stages/collect-assets.js'
 import { toCourseData } from './stages/course-data.js'
 import { buildManifest } from './stages/build-manifest.js'
 import { loadOutline } from './stages/load-outline.js'
-import { packageZip } from './stages/package-zip.js'
+import { packageZip, writeZip } from './stages/package-zip.js'
 import { setupCard } from './stages/setup-card.js'
 import { parsePages } from './stages/parse-pages.js'
 import { renderPages } from './stages/render-pages.js'
@@ -52,9 +52,12 @@ export interface BuildResult {
   readonly course?: Course
   /** The package, entry by entry (when the build got that far). */
   readonly packageFiles?: readonly PackageFile[]
-  /** The zip's bytes and, when written, where. */
+  /** The zip's bytes, when built in memory (no `out`). */
   readonly zip?: Uint8Array
+  /** Where the zip was written (with `out`). */
   readonly zipPath?: string
+  /** The zip's size in bytes. */
+  readonly zipSize?: number
   /** The teachers' setup card written next to the zip. */
   readonly setupCardPath?: string
 }
@@ -120,15 +123,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     ...scoFiles,
     ...schemas,
   ]
-  const zip = await packageZip(packageFiles)
-  if (options.out === undefined) return { ok: true, files, course, packageFiles, zip }
+  if (options.out === undefined) {
+    const zip = await packageZip(packageFiles)
+    return { ok: true, files, course, packageFiles, zip, zipSize: zip.byteLength }
+  }
 
   stage('write')
   const zipPath = path.resolve(cwd, options.out, zipName(course))
-  await writeFileAtomic(zipPath, zip)
+  await writeAtomic(zipPath, (temporary) => writeZip(packageFiles, temporary))
   const setupCardPath = path.resolve(cwd, options.out, `${course.id}-LMS-SETUP.md`)
   await writeFileAtomic(setupCardPath, new TextEncoder().encode(setupCard(course, zipName(course))))
-  return { ok: true, files, course, packageFiles, zip, zipPath, setupCardPath }
+  return { ok: true, files, course, packageFiles, zipPath, zipSize: (await stat(zipPath)).size, setupCardPath }
 }
 
 /**

@@ -72,7 +72,7 @@ async function runBuild(name: 'build' | 'check', dir: string, values: Record<str
   const pages = result.course?.pages.length ?? 0
   const questions = result.course?.pages.reduce((sum, page) => sum + (page.kind === 'quiz' ? page.questions.length : 0), 0) ?? 0
   if (name === 'check') return console.log(`No errors in ${pages} pages.`)
-  const size = Math.round((result.zip?.byteLength ?? 0) / 1024)
+  const size = Math.round((result.zipSize ?? 0) / 1024)
   console.log(`Built ${pages} pages, ${questions} questions, ${result.packageFiles?.length ?? 0} files, in ${seconds} s`)
   console.log(`→ ${path.relative(process.cwd(), result.zipPath ?? '')} (${size} KB)`)
   console.log(`→ ${path.relative(process.cwd(), result.setupCardPath ?? '')}: what to set in Moodle and Canvas`)
@@ -92,8 +92,8 @@ function jsonResult(result: BuildResult) {
     summary: { errors: count('error'), warnings: count('warning'), notes: count('info') },
     problems,
     package:
-      result.ok && result.zip
-        ? { path: result.zipPath ? path.relative(process.cwd(), result.zipPath) : null, bytes: result.zip.byteLength, files: result.packageFiles?.length ?? 0, pages: result.course?.pages.length ?? 0 }
+      result.ok && result.zipSize !== undefined
+        ? { path: result.zipPath ? path.relative(process.cwd(), result.zipPath) : null, bytes: result.zipSize, files: result.packageFiles?.length ?? 0, pages: result.course?.pages.length ?? 0 }
         : null,
   }
 }

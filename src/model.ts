@@ -166,8 +166,10 @@ export interface Course {
   readonly pages: readonly Page[]
 }
 
-/** One file of the package: its path inside the zip and its bytes. */
-export interface PackageFile {
-  readonly path: string
-  readonly data: Uint8Array
-}
+/**
+ * One file of the package: its path inside the zip, and its bytes, or the
+ * file on disk they stream from (media can be large: it never sits in memory).
+ */
+export type PackageFile =
+  | { readonly path: string; readonly data: Uint8Array; readonly source?: undefined }
+  | { readonly path: string; readonly source: string; readonly data?: undefined }

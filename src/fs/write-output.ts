@@ -11,11 +11,16 @@ const pending = new Set<string>()
  * and a failed write leaves the previous file in place.
  */
 export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
+  await writeAtomic(target, (temporary) => writeFile(temporary, data))
+}
+
+/** The same, for a writer that produces the file itself (a zip streamed to disk). */
+export async function writeAtomic(target: string, write: (temporary: string) => Promise<void>): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true })
   const temporary = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
   pending.add(temporary)
   try {
-    await writeFile(temporary, data)
+    await write(temporary)
     await rename(temporary, target)
   } catch (error) {
     await rm(temporary, { force: true })

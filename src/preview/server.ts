@@ -6,6 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from '../build.js'
 import { type JsonProblem, reportData } from '../diagnostics/report.js'
+import type { PackageFile } from '../model.js'
 
 const previewTemplates = fileURLToPath(new URL('../../templates/preview/', import.meta.url))
 const panelBundle = fileURLToPath(new URL('../../lib/preview/panel.js', import.meta.url))
@@ -53,13 +54,13 @@ export interface BuildEvent {
  */
 export async function startPreview(options: PreviewOptions): Promise<{ url: string; close: () => Promise<void> }> {
   const root = path.resolve(options.dir)
-  let files = new Map<string, Uint8Array>()
+  let files = new Map<string, PackageFile>()
   let last: BuildEvent = { ok: false, version: 0, problems: [] }
   const listeners = new Set<ServerResponse>()
 
   const rebuild = async () => {
     const result = await build({ dir: root })
-    if (result.ok && result.packageFiles) files = new Map(result.packageFiles.map((file) => [file.path, file.data]))
+    if (result.ok && result.packageFiles) files = new Map(result.packageFiles.map((file) => [file.path, file]))
     last = { ok: result.ok, version: last.version + 1, problems: reportData(result.files, { cwd: path.dirname(root) }) }
     for (const listener of listeners) listener.write(`data: ${JSON.stringify(last)}\n\n`)
   }
@@ -105,8 +106,13 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
     }
     if (url.pathname.startsWith('/course/')) {
       const name = decodeURIComponent(url.pathname.slice('/course/'.length))
-      const body = files.get(name)
-      if (body) return send(body, types[path.extname(name).toLowerCase()] ?? 'application/octet-stream')
+      const file = files.get(name)
+      const type = types[path.extname(name).toLowerCase()] ?? 'application/octet-stream'
+      if (file?.data) return send(file.data, type)
+      if (file?.source) {
+        readFile(file.source).then((body) => send(body, type), notFound)
+        return
+      }
     }
     notFound()
   })

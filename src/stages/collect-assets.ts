@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { LoadedConfig } from '../config/load-config.js'
 import { problem } from '../diagnostics/problem.js'
@@ -41,12 +40,8 @@ export async function collectAssets(
     if (other) problem(loaded.file, 'case-clash', null, `\`${other}\` and \`${coursePath}\` differ only in case`)
     else byFoldedCase.set(folded, coursePath)
   }
-  return Promise.all(
-    coursePaths.map(async (coursePath) => ({
-      path: `assets/${coursePath}`,
-      data: await readFile(path.join(root, coursePath)),
-    })),
-  )
+  // Assets stay on disk; the zip streams them.
+  return coursePaths.map((coursePath) => ({ path: `assets/${coursePath}`, source: path.join(root, coursePath) }))
 }
 
 async function listFilesDeep(root: string, relativeDir: string): Promise<string[]> {

@@ -1,3 +1,5 @@
+import { createReadStream, createWriteStream } from 'node:fs'
+import { pipeline } from 'node:stream/promises'
 import JSZip from 'jszip'
 import type { PackageFile } from '../model.js'
 
@@ -11,24 +13,41 @@ const storedExtensions = new Set([
 ])
 
 /**
- * Zip the package: `imsmanifest.xml` first, then every other entry sorted by
- * path, with fixed dates and no folder entries, so two builds of the same
- * course are byte-identical. Names are UTF-8 (JSZip sets the flag).
+ * Zip options shared by both ways out: the same bytes whether the zip goes
+ * to memory or streams to a file. `streamFiles` writes sizes after each
+ * entry (a data descriptor), so entries stream from disk in chunks.
  */
+const generateOptions = { platform: 'DOS', streamFiles: true } as const
+
+/** The package as a zip in memory (checks, tests). */
 export async function packageZip(files: readonly PackageFile[]): Promise<Uint8Array> {
+  return createZip(files).generateAsync({ ...generateOptions, type: 'uint8array' })
+}
+
+/** The package as a zip streamed to `target`: media go from disk to the zip chunk by chunk. */
+export async function writeZip(files: readonly PackageFile[], target: string): Promise<void> {
+  await pipeline(createZip(files).generateNodeStream({ ...generateOptions, type: 'nodebuffer' }), createWriteStream(target))
+}
+
+/**
+ * `imsmanifest.xml` first, then every other entry sorted by path, with fixed
+ * dates and no folder entries, so two builds of the same course are
+ * byte-identical. Names are UTF-8 (JSZip sets the flag).
+ */
+function createZip(files: readonly PackageFile[]): JSZip {
   const zip = new JSZip()
   const ordered = [...files].sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   for (const file of ordered) {
     // Paths are built by coursepack, never taken from input as they are; a bad one is our bug.
     if (!isSafeEntryName(file.path)) throw new Error(`Refusing to write the zip entry \`${file.path}\``)
-    zip.file(file.path, file.data, {
+    zip.file(file.path, file.data ?? createReadStream(file.source), {
       date: fixedDate,
       createFolders: false,
       compression: isStored(file.path) ? 'STORE' : 'DEFLATE',
       compressionOptions: { level: 9 },
     })
   }
-  return zip.generateAsync({ type: 'uint8array', platform: 'DOS' })
+  return zip
 }
 
 /** A relative path with `/` separators, no `..` or `.` segments, no drive or root. */

@@ -1,21 +1,26 @@
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { packageZip } from '../../src/stages/package-zip.js'
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { packageZip, writeZip } from '../../src/stages/package-zip.js'
 
 const bytes = (text: string) => new TextEncoder().encode(text)
 
-/** Compression method of each entry, read from the zip's local file headers (APPNOTE 4.3.7). */
-function methods(zip: Uint8Array): Record<string, number> {
+/** Each entry's compression method and flags, read from the zip's central directory (APPNOTE 4.3.12). */
+function entries(zip: Uint8Array): Record<string, { method: number; flags: number }> {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength)
-  const found: Record<string, number> = {}
-  for (let offset = 0; view.getUint32(offset, true) === 0x04034b50; ) {
-    const method = view.getUint16(offset + 8, true)
-    const compressedSize = view.getUint32(offset + 18, true)
-    const nameLength = view.getUint16(offset + 26, true)
-    const extraLength = view.getUint16(offset + 28, true)
-    const name = new TextDecoder().decode(zip.subarray(offset + 30, offset + 30 + nameLength))
-    found[name] = method
-    offset += 30 + nameLength + extraLength + compressedSize
+  let end = zip.byteLength - 22
+  while (view.getUint32(end, true) !== 0x06054b50) end--
+  const count = view.getUint16(end + 10, true)
+  let offset = view.getUint32(end + 16, true)
+  const found: Record<string, { method: number; flags: number }> = {}
+  for (let index = 0; index < count; index++) {
+    const nameLength = view.getUint16(offset + 28, true)
+    const name = new TextDecoder().decode(zip.subarray(offset + 46, offset + 46 + nameLength))
+    found[name] = { method: view.getUint16(offset + 10, true), flags: view.getUint16(offset + 8, true) }
+    offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true)
   }
   return found
 }
@@ -34,12 +39,29 @@ describe('packageZip', () => {
   })
 
   it('stores media that is compressed already and deflates the rest', async () => {
-    expect(methods(await packageZip(files))).toEqual({
+    const found = entries(await packageZip(files))
+    expect(Object.fromEntries(Object.entries(found).map(([name, entry]) => [name, entry.method]))).toEqual({
       'imsmanifest.xml': 8,
       'assets/photo.jpg': 0,
       'assets/中文 名.svg': 8,
       'pages/b.html': 8,
     })
+  })
+
+  it('streams files from disk into the zip, with the same bytes as in memory', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'coursepack-zip-'))
+    try {
+      const media = path.join(dir, 'clip.mp4')
+      await writeFile(media, randomBytes(3 * 1024 * 1024))
+      const withSource = [...files, { path: 'assets/clip.mp4', source: media }]
+      await writeZip(withSource, path.join(dir, 'out.zip'))
+      const written = await readFile(path.join(dir, 'out.zip'))
+      expect(written.equals(Buffer.from(await packageZip(withSource)))).toBe(true)
+      const zip = await JSZip.loadAsync(written)
+      expect((await zip.file('assets/clip.mp4')!.async('nodebuffer')).equals(await readFile(media))).toBe(true)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 
   it('gives the same bytes for the same files, whatever their order', async () => {
@@ -49,15 +71,7 @@ describe('packageZip', () => {
   })
 
   it('marks names as UTF-8 (general purpose flag bit 11)', async () => {
-    const zip = await packageZip(files)
-    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength)
-    let offset = 0
-    const flags: number[] = []
-    while (view.getUint32(offset, true) === 0x04034b50) {
-      flags.push(view.getUint16(offset + 6, true))
-      offset += 30 + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true) + view.getUint32(offset + 18, true)
-    }
-    // Entry 3 is `assets/中文 名.svg`.
-    expect(flags[2]! & 0x0800).toBe(0x0800)
+    const found = entries(await packageZip(files))
+    expect(found['assets/中文 名.svg']!.flags & 0x0800).toBe(0x0800)
   })
 })
