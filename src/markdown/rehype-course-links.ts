@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast'
 import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
 
 /** Attributes that hold a URL, by element. */
 const urlAttributes: Readonly<Record<string, readonly string[]>> = {
@@ -20,7 +21,7 @@ export interface Options {
    * `undefined` to leave it as it is, or `null` to remove it (a reference
    * already reported as an error).
    */
-  readonly rewrite: (url: string, element: Element) => Promise<string | null | undefined> | string | null | undefined
+  readonly rewrite: (url: string, element: Element, file: VFile) => Promise<string | null | undefined> | string | null | undefined
 }
 
 /**
@@ -29,14 +30,14 @@ export interface Options {
  * LMS the course sits in a frame that such a link would otherwise replace.
  */
 export default function rehypeCourseLinks(options: Readonly<Options>) {
-  return async function transform(tree: Root): Promise<void> {
+  return async function transform(tree: Root, file: VFile): Promise<void> {
     const jobs: Promise<void>[] = []
     visit(tree, 'element', (element: Element) => {
       for (const attribute of urlAttributes[element.tagName] ?? []) {
         const value = element.properties[attribute]
         if (typeof value !== 'string') continue
         jobs.push(
-          Promise.resolve(options.rewrite(value, element)).then((rewritten) => {
+          Promise.resolve(options.rewrite(value, element, file)).then((rewritten) => {
             if (rewritten === null) delete element.properties[attribute]
             else if (rewritten !== undefined) element.properties[attribute] = rewritten
           }),

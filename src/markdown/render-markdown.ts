@@ -32,11 +32,23 @@ export interface Options extends LinkOptions {
   readonly footnoteBackLabel: string
 }
 
+export interface MarkdownRenderer {
+  /** mdast → HTML text. */
+  readonly render: (tree: MdastRoot, file: VFile) => Promise<string>
+  /**
+   * Inline content (a prompt, a choice's label) → HTML without a wrapping
+   * paragraph, so that it can sit inside a `<legend>` or a `<label>`.
+   */
+  readonly renderInline: (content: readonly PhrasingContent[], file: VFile) => Promise<string>
+}
+
 /**
- * mdast → HTML text: raw HTML parsed then sanitized (unless trusted), every
- * link and image rewritten to its place in the package.
+ * One processor for a whole course (building one per fragment cost most of
+ * the build: the highlighter loads its grammars each time): raw HTML parsed
+ * then sanitized (unless trusted), every link and image rewritten to its
+ * place in the package, math and code rendered.
  */
-export async function renderMarkdown(tree: MdastRoot, file: VFile, options: Options): Promise<string> {
+export function createMarkdownRenderer(options: Options): MarkdownRenderer {
   const sanitize = options.html !== 'trusted'
   const processor = unified()
     .use(options.math ? [] : [remarkMathAsText])
@@ -58,15 +70,16 @@ export async function renderMarkdown(tree: MdastRoot, file: VFile, options: Opti
     .use(rehypeHighlight, { detect: false })
     .use(sanitize ? [[rehypeFragmentLinks, { prefix: clobberPrefix }]] : [])
     .use(rehypeStringify)
-  const hast = (await processor.run(structuredClone(tree), file)) as HastRoot
-  return processor.stringify(hast, file)
-}
-
-/**
- * Inline content (a prompt, a choice's label) → HTML without a wrapping
- * paragraph, so that it can sit inside a `<legend>` or a `<label>`.
- */
-export async function renderInline(content: readonly PhrasingContent[], file: VFile, options: Options): Promise<string> {
-  const html = await renderMarkdown({ type: 'root', children: [{ type: 'paragraph', children: [...content] }] }, file, options)
-  return html.replace(/^<p>/, '').replace(/<\/p>$/, '')
+    .freeze()
+  const render = async (tree: MdastRoot, file: VFile) => {
+    const hast = (await processor.run(structuredClone(tree), file)) as HastRoot
+    return processor.stringify(hast, file)
+  }
+  return {
+    render,
+    async renderInline(content, file) {
+      const html = await render({ type: 'root', children: [{ type: 'paragraph', children: [...content] }] }, file)
+      return html.replace(/^<p>/, '').replace(/<\/p>$/, '')
+    },
+  }
 }

@@ -22,10 +22,10 @@ const packageRootFromPage = '../'
  * The URL policy of a page: links to other pages become links to their HTML,
  * files of the course become package assets (`assets/<course path>`), other
  * sites stay as they are. A reference to a missing file or one outside the
- * course folder is reported on `file` and left untouched.
+ * course folder is reported on the page's file and left untouched.
  */
-export function createLinkRewriter(file: VFile, context: LinkContext) {
-  return async function rewrite(url: string, element: Element): Promise<string | null | undefined> {
+export function createLinkRewriter(context: LinkContext) {
+  return async function rewrite(url: string, element: Element, file: VFile): Promise<string | null | undefined> {
     const place = element.position
     if (/^file:/i.test(url)) {
       problem(file, 'reference-outside-course', place, `\`${url}\` points at a file on this computer, outside the course`)

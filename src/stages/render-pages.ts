@@ -1,24 +1,9 @@
-import type { Root } from 'mdast'
-import type { VFile } from 'vfile'
-import { type Options as MarkdownOptions, renderInline, renderMarkdown } from '../markdown/render-markdown.js'
+import { createMarkdownRenderer, type MarkdownRenderer } from '../markdown/render-markdown.js'
 import type { Course, Lesson, OutlineNode, Page, PackageFile, Quiz } from '../model.js'
 import { createLinkRewriter, type LinkContext } from '../render/course-links.js'
-import type { CalloutKind } from '../markdown/remark-callouts.js'
-import type { EmbedProvider } from '../markdown/sanitize-schema.js'
 import { questionView, type Renderers } from '../render/question-view.js'
 import { translate, type Theme } from '../render/theme.js'
 import { pageHref, toCourseData } from './course-data.js'
-
-/** What rendering Markdown needs besides the tree: link policy and language. */
-interface RenderContext extends LinkContext {
-  readonly html: 'sanitize' | 'trusted'
-  readonly embeds: readonly EmbedProvider[]
-  readonly math: boolean
-  readonly language: string
-  readonly calloutTitles: Readonly<Record<CalloutKind, string>>
-  readonly footnoteLabel: string
-  readonly footnoteBackLabel: string
-}
 
 export interface Rendered {
   /** `index.html`, `coursepack.css` and one HTML file per page. */
@@ -31,10 +16,9 @@ export interface Rendered {
 
 /** Render the course shell (`index.html`), every page and the stylesheet. */
 export async function renderPages(course: Course, theme: Theme, pageIds: ReadonlyMap<string, string>): Promise<Rendered> {
-  const context: RenderContext = {
-    root: course.root,
-    pageIds,
-    assets: new Map(),
+  const links: LinkContext = { root: course.root, pageIds, assets: new Map() }
+  const markdown = createMarkdownRenderer({
+    rewrite: createLinkRewriter(links),
     html: course.config.html,
     embeds: course.config.embeds,
     math: course.config.math,
@@ -48,7 +32,7 @@ export async function renderPages(course: Course, theme: Theme, pageIds: Readonl
     },
     footnoteLabel: translate(theme.strings, 'footnotes'),
     footnoteBackLabel: theme.strings.backToReference ?? '',
-  }
+  })
   const common = {
     lang: course.config.language,
     dir: textDirection(course.config.language),
@@ -74,8 +58,8 @@ export async function renderPages(course: Course, theme: Theme, pageIds: Readonl
     }
     const render =
       page.kind === 'lesson'
-        ? ((body) => (extra: object) => theme.render('lesson', { ...view, ...extra, page: body }))(await lessonView(page, context))
-        : ((quiz) => (extra: object) => theme.render('quiz', { ...view, ...extra, page: { id: page.id, title: page.title }, quiz }))(await quizView(page, context))
+        ? ((body) => (extra: object) => theme.render('lesson', { ...view, ...extra, page: body }))(await lessonView(page, markdown))
+        : ((quiz) => (extra: object) => theme.render('quiz', { ...view, ...extra, page: { id: page.id, title: page.title }, quiz }))(await quizView(page, markdown))
     let html = render({})
     // KaTeX's stylesheet goes only on pages with math, and into the package only when some page has math.
     if (html.includes('class="katex"')) {
@@ -96,24 +80,23 @@ export async function renderPages(course: Course, theme: Theme, pageIds: Readonl
     courseJson: jsonForScript(toCourseData(course, theme.strings)),
   })
   files.push({ path: 'index.html', data: utf8(shell) }, { path: 'coursepack.css', data: utf8(theme.css) })
-  return { files, assets: context.assets, usesMath }
+  return { files, assets: links.assets, usesMath }
 }
 
-async function lessonView(lesson: Lesson, context: RenderContext) {
+async function lessonView(lesson: Lesson, markdown: MarkdownRenderer) {
   return {
     id: lesson.id,
     title: lesson.title,
     duration: lesson.duration,
     objectives: lesson.objectives,
-    html: await toHtml(lesson.body, lesson.file, context),
+    html: await markdown.render(lesson.body, lesson.file),
   }
 }
 
-async function quizView(quiz: Quiz, context: RenderContext) {
-  const options = markdownOptions(quiz.file, context)
+async function quizView(quiz: Quiz, markdown: MarkdownRenderer) {
   const render: Renderers = {
-    inline: (content) => renderInline(content, quiz.file, options),
-    blocks: (children) => (children.length === 0 ? Promise.resolve('') : renderMarkdown({ type: 'root', children: [...children] }, quiz.file, options)),
+    inline: (content) => markdown.renderInline(content, quiz.file),
+    blocks: (children) => (children.length === 0 ? Promise.resolve('') : markdown.render({ type: 'root', children: [...children] }, quiz.file)),
   }
   const questions = []
   for (const [index, question] of quiz.questions.entries()) questions.push(await questionView(question, index + 1, quiz.id, render))
@@ -123,25 +106,8 @@ async function quizView(quiz: Quiz, context: RenderContext) {
     passingScore: quiz.passingScore,
     attempts: quiz.attempts,
     pick: quiz.pick,
-    introHtml: await toHtml(quiz.intro, quiz.file, context),
+    introHtml: await markdown.render(quiz.intro, quiz.file),
     questions,
-  }
-}
-
-function toHtml(tree: Root, file: VFile, context: RenderContext): Promise<string> {
-  return renderMarkdown(tree, file, markdownOptions(file, context))
-}
-
-function markdownOptions(file: VFile, context: RenderContext): MarkdownOptions {
-  return {
-    html: context.html,
-    embeds: context.embeds,
-    math: context.math,
-    language: context.language,
-    calloutTitles: context.calloutTitles,
-    rewrite: createLinkRewriter(file, context),
-    footnoteLabel: context.footnoteLabel,
-    footnoteBackLabel: context.footnoteBackLabel,
   }
 }
 

@@ -1,0 +1,38 @@
+// One measured run, in a process of its own so that CPU time and peak RSS are its own.
+//   node scripts/bench-child.js build <course> <out>   the coursepack build
+//   node scripts/bench-child.js floor <course>         the unified Markdown → HTML pass alone
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import rehypeStringify from 'rehype-stringify'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import { unified } from 'unified'
+import { build } from '../lib/build.js'
+
+const [mode, dir, out] = process.argv.slice(2)
+const started = performance.now()
+let detail = {}
+if (mode === 'build') {
+  const result = await build({ dir, out })
+  if (!result.ok) throw new Error(`The benchmark course ${dir} does not build:\n${(await import('../lib/diagnostics/report.js')).formatReport(result.files)}`)
+  detail = { zipSize: result.zipSize, files: result.packageFiles.length, pages: result.course.pages.length }
+} else {
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify)
+  let bytes = 0
+  for (const file of await lessons(dir)) bytes += String(await processor.process(await readFile(file, 'utf8'))).length
+  detail = { htmlBytes: bytes }
+}
+const wallMs = performance.now() - started
+const usage = process.resourceUsage()
+console.log(JSON.stringify({ wallMs, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssMB: usage.maxRSS / 1024, ...detail }))
+
+async function lessons(folder) {
+  const found = []
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name)
+    if (entry.isDirectory()) found.push(...(await lessons(full)))
+    else if (entry.name.endsWith('.md') && !entry.name.endsWith('.quiz.md')) found.push(full)
+  }
+  return found
+}
