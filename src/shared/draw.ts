@@ -13,7 +13,7 @@ export interface AttemptPlan {
  * the attempt number), so a resumed attempt shows exactly what it showed.
  */
 export function planAttempt(quiz: QuizData, seed: string): AttemptPlan {
-  const random = mulberry32(fnv1a(seed))
+  const random = seededRandom(seed)
   const ids = quiz.questions.map((question) => question.id)
   const drawn = quiz.pick !== null && quiz.pick < ids.length ? shuffled(ids, random).slice(0, quiz.pick) : ids
   const questionIds = quiz.shuffle ? shuffled(drawn, random) : ids.filter((id) => drawn.includes(id))
@@ -28,7 +28,12 @@ export function planAttempt(quiz: QuizData, seed: string): AttemptPlan {
 
 /** A copy of `items` in an order that depends only on `seed`. */
 export function shuffleWithSeed<T>(items: readonly T[], seed: string): T[] {
-  return shuffled(items, mulberry32(fnv1a(seed)))
+  return shuffled(items, seededRandom(seed))
+}
+
+/** Numbers in [0, 1) that depend only on `seed`: the same sequence every time. */
+export function seededRandom(seed: string): () => number {
+  return mulberry32(fnv1a(seed))
 }
 
 /** Fisher–Yates over a copy. */

@@ -1,23 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import path from 'node:path'
 import type { Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LearnerAnswer } from './support/learner.js'
-import { type Answers, launch, type Stage, setUpStage } from './support/session.js'
+import { events, exampleCourse, knowledgeCheckRight, pageTitles } from './support/example-course.js'
+import { launch, type Stage, setUpStage } from './support/session.js'
 
-const exampleCourse = path.resolve(import.meta.dirname, '../../course')
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-const pageTitles = [
-  'Before the treaty',
-  'Signing in Moscow',
-  'Check your understanding',
-  'Building with Soviet help',
-  'Cracks in the alliance',
-  'The Sino-Soviet split',
-  'Final quiz',
-  'Review questions for discussion',
-]
 
 let stage: Stage
 
@@ -112,18 +101,7 @@ describe('accessibility, checked', { timeout: 120_000 }, () => {
 
     await next('Signing in Moscow')
     await next('Check your understanding')
-    const check: Answers = [
-      [/When was the treaty signed/, { choose: ['14 February 1950'] }],
-      [/Who signed the treaty/, { choose: ['Zhou Enlai', 'Andrei Vyshinsky'] }],
-      [/signed in Beijing/, { choose: ['False'] }],
-      [/In which city/, { type: 'Moscow' }],
-      [/How many million US dollars/, { type: '300' }],
-      [/How sure do you feel/, { choose: ['Fairly sure'] }],
-      [/At what rate of interest/, { choose: ['1%'] }],
-      [/Over how many years/, { type: '5' }],
-      [/Side agreements returned/, { choose: ['Port Arthur'] }],
-    ]
-    for (const [prompt, given] of check) await answer(prompt, given)
+    for (const [prompt, given] of knowledgeCheckRight) await answer(prompt, given)
     await tabUntil("el && el.type === 'submit'")
     await keyboard.press('Enter')
     await visit.content.getByText('Your score: 100%.').waitFor()
@@ -139,16 +117,7 @@ describe('accessibility, checked', { timeout: 120_000 }, () => {
         ['Mao Zedong', 'Rejected "peaceful coexistence" with the West'],
       ],
     })
-    await answer(/Put these events in order/, {
-      order: [
-        "The People's Republic of China is founded",
-        'The treaty is signed in Moscow',
-        'The Korean War begins',
-        'The USSR withdraws its experts from China',
-        'Chinese and Soviet troops clash at Zhenbao Island',
-        'The treaty lapses',
-      ],
-    })
+    await answer(/Put these events in order/, { order: events })
     const match = await visit.content.getByRole('group', { name: /Match each person/ }).locator('select').evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).selectedOptions[0]?.text))
     expect(match).toEqual(['Signed the treaty for China', 'Signed the treaty for the USSR', 'Began de-Stalinisation after 1956', 'Rejected "peaceful coexistence" with the West'])
 
