@@ -1,7 +1,8 @@
 // One measured run, in a process of its own so that CPU time and peak RSS are its own.
 //   node scripts/bench-child.js build <course> <out>   the coursepack build
 //   node scripts/bench-child.js floor <course>         the unified Markdown → HTML pass alone
-import { readdir, readFile } from 'node:fs/promises'
+//   node scripts/bench-child.js rebuild <course>       preview's rebuild after one lesson changed, against its first build
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import rehypeStringify from 'rehype-stringify'
 import remarkGfm from 'remark-gfm'
@@ -9,10 +10,26 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { build } from '../lib/build.js'
+import { BuildCache } from '../lib/cache/build-cache.js'
 
 const [mode, dir, out] = process.argv.slice(2)
 const started = performance.now()
 let detail = {}
+if (mode === 'rebuild') {
+  // As preview does: in memory, no zip, with the cache. Time the cold build, change one lesson, time the rebuild.
+  const cache = new BuildCache()
+  const cold = performance.now()
+  await build({ dir, cache, zip: false })
+  const coldMs = performance.now() - cold
+  const lesson = (await lessons(dir)).sort()[Math.floor((await lessons(dir)).length / 2)]
+  await writeFile(lesson, `${await readFile(lesson, 'utf8')}\nOne more sentence.\n`)
+  const warm = performance.now()
+  const result = await build({ dir, cache, zip: false })
+  if (!result.ok) throw new Error('The rebuild failed')
+  const warmMs = performance.now() - warm
+  console.log(JSON.stringify({ coldMs, warmMs }))
+  process.exit(0)
+}
 if (mode === 'build') {
   const result = await build({ dir, out })
   if (!result.ok) throw new Error(`The benchmark course ${dir} does not build:\n${(await import('../lib/diagnostics/report.js')).formatReport(result.files)}`)

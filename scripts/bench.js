@@ -112,6 +112,7 @@ try {
       floors.push({ markdownMs: markdown.wallMs, zipMs, wallMs: markdown.wallMs + zipMs })
       await rm(out, { recursive: true, force: true })
     }
+    const rebuilds = name === 'large' ? [] : Array.from({ length: runs }, () => child('rebuild', root))
     const wall = builds.map((b) => b.wallMs)
     const floor = floors.map((f) => f.wallMs)
     rows.push({
@@ -126,6 +127,9 @@ try {
       floor: `${spread(floor)} (md ${median(floors.map((f) => f.markdownMs)).toFixed(0)} + zip ${median(floors.map((f) => f.zipMs)).toFixed(0)})`,
       ratio: (median(wall) / median(floor)).toFixed(2),
       perLesson: (median(wall) / shape.lessons).toFixed(1),
+      rebuild: rebuilds.length
+        ? `${spread(rebuilds.map((r) => r.warmMs))} of ${median(rebuilds.map((r) => r.coldMs)).toFixed(0)} (${((median(rebuilds.map((r) => r.warmMs)) / median(rebuilds.map((r) => r.coldMs))) * 100).toFixed(0)}%)`
+        : 'not measured',
     })
     console.error(`${name}: done`)
   }
@@ -136,6 +140,6 @@ try {
 
 console.log(`Benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version}, ${runs} runs each; times in ms, medians (min–max).`)
 console.log(`Runtime JS: ${(runtime.length / 1024).toFixed(1)} KB minified, ${(gzipSync(runtime, { level: 9 }).length / 1024).toFixed(1)} KB gzipped.\n`)
-console.log('| course | lessons | build wall | build CPU | peak RSS (MB) | zip | files | largest page | floor wall (unified + zip -r) | build / floor | ms per lesson |')
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
-for (const row of rows) console.log(`| ${row.name} | ${row.lessons} | ${row.wall} | ${row.cpu} | ${row.rss} | ${row.zip} | ${row.files} | ${row.largestPage} | ${row.floor} | ${row.ratio}× | ${row.perLesson} |`)
+console.log('| course | lessons | build wall | build CPU | peak RSS (MB) | zip | files | largest page | floor wall (unified + zip -r) | build / floor | ms per lesson | preview rebuild after one lesson changed |')
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
+for (const row of rows) console.log(`| ${row.name} | ${row.lessons} | ${row.wall} | ${row.cpu} | ${row.rss} | ${row.zip} | ${row.files} | ${row.largestPage} | ${row.floor} | ${row.ratio}× | ${row.perLesson} | ${row.rebuild} |`)

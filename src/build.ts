@@ -6,6 +6,7 @@ import type { VFile } from 'vfile'
 import { loadConfig } from './config/load-config.js'
 import { courseConfigSchema } from './config/schema.js'
 import { hasErrors, problem } from './diagnostics/problem.js'
+import type { BuildCache } from './cache/build-cache.js'
 import { createBankReader } from './fs/read-bank.js'
 import { writeAtomic, writeFileAtomic } from './fs/write-output.js'
 import { schemaFiles } from './manifest/scorm12.js'
@@ -40,6 +41,10 @@ export interface BuildOptions {
   readonly cwd?: string
   /** Told as each stage starts, for a progress display (optional). */
   readonly onStage?: (stage: BuildStage) => void
+  /** Parsed and rendered pages of earlier builds, reused where nothing changed (`preview`) (optional). */
+  readonly cache?: BuildCache
+  /** Without `out`, whether to make the zip in memory at all (default: true; `preview` serves the files). */
+  readonly zip?: boolean
 }
 
 export type BuildStage = 'load' | 'parse' | 'render' | 'package' | 'write'
@@ -79,7 +84,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Pages are checked even when course.yml has errors, so one run reports everything.
   const sources = await loadOutline(root, loaded, { files })
   stage('parse')
-  const { outline, pages, pageIds } = await parsePages(root, sources, createBankReader(root, files))
+  const { outline, pages, pageIds } = await parsePages(root, sources, createBankReader(root, files), options.cache)
   if (pages.length === 0 && !hasErrors(files)) {
     problem(loaded.file, 'empty-course', null, 'This course has no pages')
   }
@@ -104,7 +109,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     problem(loaded.file, 'state-too-large', null, `A learner's saved state could reach ${stateLength} characters, more than the ${suspendDataLimit} that SCORM 1.2 allows`)
   }
   stage('render')
-  const rendered = await renderPages(course, theme, pageIds)
+  const rendered = await renderPages(course, theme, pageIds, options.cache)
   const assets = await collectAssets(root, rendered.assets, loaded)
   if (!config || hasErrors(files)) return { ok: false, files, course }
 
@@ -124,6 +129,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     ...schemas,
   ]
   if (options.out === undefined) {
+    if (options.zip === false) return { ok: true, files, course, packageFiles }
     const zip = await packageZip(packageFiles)
     return { ok: true, files, course, packageFiles, zip, zipSize: zip.byteLength }
   }

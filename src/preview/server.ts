@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from '../build.js'
+import { BuildCache } from '../cache/build-cache.js'
 import { type JsonProblem, reportData } from '../diagnostics/report.js'
 import type { PackageFile } from '../model.js'
 
@@ -58,8 +59,10 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   let last: BuildEvent = { ok: false, version: 0, problems: [] }
   const listeners = new Set<ServerResponse>()
 
+  // Each rebuild reuses what did not change: saving one lesson re-renders that lesson.
+  const cache = new BuildCache()
   const rebuild = async () => {
-    const result = await build({ dir: root })
+    const result = await build({ dir: root, cache, zip: false })
     if (result.ok && result.packageFiles) files = new Map(result.packageFiles.map((file) => [file.path, file]))
     last = { ok: result.ok, version: last.version + 1, problems: reportData(result.files, { cwd: path.dirname(root) }) }
     for (const listener of listeners) listener.write(`data: ${JSON.stringify(last)}\n\n`)

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import type { BuildCache } from '../cache/build-cache.js'
 import { problem } from '../diagnostics/problem.js'
 import type { OutlineNode, OutlineSource, Page } from '../model.js'
 import { parseGiftQuiz } from './parse-gift.js'
@@ -17,7 +18,7 @@ export interface ParsedOutline {
  * Parse every page of the outline. A page with errors is left out (its
  * problems are on its file); two pages with the same id are an error.
  */
-export async function parsePages(root: string, sources: readonly OutlineSource[], readBank: BankReader): Promise<ParsedOutline> {
+export async function parsePages(root: string, sources: readonly OutlineSource[], readBank: BankReader, cache?: BuildCache): Promise<ParsedOutline> {
   const pages: Page[] = []
   const pageIds = new Map<string, string>()
   const byId = new Map<string, Page>()
@@ -32,8 +33,16 @@ export async function parsePages(root: string, sources: readonly OutlineSource[]
       }
       // A file that could not be read (not UTF-8, say) has its error already; parsing it would only add noise.
       if (source.file.messages.some((message) => message.fatal === true)) continue
-      const page =
-        source.format === 'quiz' ? await parseQuiz(source, readBank) : source.format === 'gift' ? parseGiftQuiz(source) : parseLesson(source)
+      const parseOne = async (dependencies?: Map<string, string>) => {
+        // Note each bank read, so that a cached quiz is parsed again when one of its banks changes.
+        const reading: BankReader = async (quizFile, relativePath, place) => {
+          const bank = await readBank(quizFile, relativePath, place)
+          if (bank) dependencies?.set(bank.path, String(bank.value))
+          return bank
+        }
+        return source.format === 'quiz' ? parseQuiz(source, reading) : source.format === 'gift' ? parseGiftQuiz(source) : parseLesson(source)
+      }
+      const page = cache ? await cache.parse(source.file, parseOne) : await parseOne()
       if (!page) continue
       const clash = byId.get(page.id)
       if (clash) {

@@ -1,3 +1,4 @@
+import { type BuildCache, hashOf, renderEnvironment } from '../cache/build-cache.js'
 import { createMarkdownRenderer, type MarkdownRenderer } from '../markdown/render-markdown.js'
 import type { Course, Lesson, OutlineNode, Page, PackageFile, Quiz } from '../model.js'
 import { createLinkRewriter, type LinkContext } from '../render/course-links.js'
@@ -14,8 +15,8 @@ export interface Rendered {
   readonly usesMath: boolean
 }
 
-/** Render the course shell (`index.html`), every page and the stylesheet. */
-export async function renderPages(course: Course, theme: Theme, pageIds: ReadonlyMap<string, string>): Promise<Rendered> {
+/** Render the course shell (`index.html`), every page and the stylesheet; page bodies through `cache` when given. */
+export async function renderPages(course: Course, theme: Theme, pageIds: ReadonlyMap<string, string>, cache?: BuildCache): Promise<Rendered> {
   const links: LinkContext = { root: course.root, pageIds, assets: new Map() }
   const markdown = createMarkdownRenderer({
     rewrite: createLinkRewriter(links),
@@ -41,6 +42,15 @@ export async function renderPages(course: Course, theme: Theme, pageIds: Readonl
   const placed = placePages(course.outline)
   const files: PackageFile[] = []
   let usesMath = false
+  const environment = cache ? await renderEnvironment(course.root, course.config, pageIds) : ''
+  const body = async <View>(page: Page, make: () => Promise<View>): Promise<View> => {
+    if (!cache) return make()
+    // A lesson is its text; a quiz is its questions too, which may come from GIFT banks.
+    const source = page.kind === 'lesson' ? String(page.file.value) : JSON.stringify([page.id, page.intro, page.questions])
+    const { view, cached } = await cache.render(page.file, hashOf(environment, page.id, source), make)
+    if (cached) registerAssets(JSON.stringify(view), links.assets)
+    return view
+  }
 
   for (const [index, { page, module }] of placed.entries()) {
     const neighbour = (other: { page: Page } | undefined) =>
@@ -58,8 +68,8 @@ export async function renderPages(course: Course, theme: Theme, pageIds: Readonl
     }
     const render =
       page.kind === 'lesson'
-        ? ((body) => (extra: object) => theme.render('lesson', { ...view, ...extra, page: body }))(await lessonView(page, markdown))
-        : ((quiz) => (extra: object) => theme.render('quiz', { ...view, ...extra, page: { id: page.id, title: page.title }, quiz }))(await quizView(page, markdown))
+        ? ((lesson) => (extra: object) => theme.render('lesson', { ...view, ...extra, page: lesson }))(await body(page, () => lessonView(page, markdown)))
+        : ((quiz) => (extra: object) => theme.render('quiz', { ...view, ...extra, page: { id: page.id, title: page.title }, quiz }))(await body(page, () => quizView(page, markdown)))
     let html = render({})
     // KaTeX's stylesheet goes only on pages with math, and into the package only when some page has math.
     if (html.includes('class="katex"')) {
@@ -122,6 +132,14 @@ function tocView(nodes: readonly OutlineNode[]): object[] {
 /** Every page in reading order, with the title of the module it is in. */
 function placePages(nodes: readonly OutlineNode[], module?: string): { page: Page; module: string | undefined }[] {
   return nodes.flatMap((node) => (node.type === 'page' ? [{ page: node.page, module }] : placePages(node.children, node.title)))
+}
+
+/** The assets a cached page body uses, found from its URLs: `../assets/<course path>`. */
+function registerAssets(html: string, assets: Map<string, string>): void {
+  for (const match of html.matchAll(/\.\.\/assets\/([^"#?\\]+)/g)) {
+    const coursePath = match[1]!.split('/').map(decodeURIComponent).join('/')
+    assets.set(coursePath, `assets/${coursePath}`)
+  }
 }
 
 /** JSON that is safe inside `<script type="application/json">`: no `</script>` can close it early. */
