@@ -54,7 +54,8 @@ async function runBuild(name: 'build' | 'check', dir: string, values: Record<str
   const quiet = values.quiet === true
   const progress = createProgress(process.stderr, { enabled: !quiet && values.json !== true })
   const started = performance.now()
-  const result = await build({ dir, out: name === 'build' ? String(values.out ?? 'dist') : undefined, onStage: progress.stage })
+  // check makes no zip at all: it reports, and writes nothing.
+  const result = await build({ dir, out: name === 'build' ? String(values.out ?? 'dist') : undefined, zip: name === 'build', onStage: progress.stage })
   progress.done()
   if (values.json) {
     process.exitCode = result.ok ? exitCodes.ok : exitCodes.courseErrors
