@@ -50,6 +50,8 @@ export interface Choice extends Option {
   readonly weight: number
   /** Shown when the learner chose it (a blockquote inside the list item). */
   readonly feedback: readonly RootContent[]
+  /** A true/false choice that the file does not word (GIFT's `{T}`): shown in the course's language. */
+  readonly booleanLabel?: 'true' | 'false'
 }
 
 /** An accepted fill-in answer, or numeric range, with its worth and feedback. */

@@ -4,10 +4,12 @@ import { plainText } from '../questions/list-items.js'
 import { maxTextAnswerLength } from '../shared/answers.js'
 import { shuffleWithSeed } from '../shared/draw.js'
 
-/** Markdown → HTML for the pieces of a question. */
+/** Markdown → HTML for the pieces of a question, and UI strings. */
 export interface Renderers {
   readonly inline: (content: readonly PhrasingContent[]) => Promise<string>
   readonly blocks: (content: readonly RootContent[]) => Promise<string>
+  /** A UI string in the course's language. */
+  readonly text: (key: 'true' | 'false') => string
 }
 
 /**
@@ -41,7 +43,7 @@ export async function questionView(question: Question, number: number, quizId: s
           question.choices.map(async (choice) => ({
             id: choice.id,
             inputId: `${domId}-${choice.id}`,
-            labelHtml: await render.inline(choice.content),
+            labelHtml: 'booleanLabel' in choice && choice.booleanLabel ? escapeHtml(render.text(choice.booleanLabel)) : await render.inline(choice.content),
             feedbackHtml: 'feedback' in choice ? await render.blocks(choice.feedback) : '',
           })),
         ),
@@ -78,6 +80,10 @@ export async function questionView(question: Question, number: number, quizId: s
         positions: question.items.map((_, index) => index + 1),
       }
   }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
 
 /** A seeded order that is never the right one, so the answer is not on the screen. */

@@ -3,7 +3,7 @@ import { createMarkdownRenderer, type MarkdownRenderer } from '../markdown/rende
 import type { Course, Lesson, OutlineNode, Page, PackageFile, Quiz } from '../model.js'
 import { createLinkRewriter, type LinkContext } from '../render/course-links.js'
 import { questionView, type Renderers } from '../render/question-view.js'
-import { translate, type Theme } from '../render/theme.js'
+import { type Strings, translate, type Theme } from '../render/theme.js'
 import { pageHref, toCourseData } from './course-data.js'
 
 export interface Rendered {
@@ -69,7 +69,7 @@ export async function renderPages(course: Course, theme: Theme, pageIds: Readonl
     const render =
       page.kind === 'lesson'
         ? ((lesson) => (extra: object) => theme.render('lesson', { ...view, ...extra, page: lesson }))(await body(page, () => lessonView(page, markdown)))
-        : ((quiz) => (extra: object) => theme.render('quiz', { ...view, ...extra, page: { id: page.id, title: page.title }, quiz }))(await body(page, () => quizView(page, markdown)))
+        : ((quiz) => (extra: object) => theme.render('quiz', { ...view, ...extra, page: { id: page.id, title: page.title }, quiz }))(await body(page, () => quizView(page, markdown, theme.strings)))
     let html = render({})
     // KaTeX's stylesheet goes only on pages with math, and into the package only when some page has math.
     if (html.includes('class="katex"')) {
@@ -103,8 +103,9 @@ async function lessonView(lesson: Lesson, markdown: MarkdownRenderer) {
   }
 }
 
-async function quizView(quiz: Quiz, markdown: MarkdownRenderer) {
+async function quizView(quiz: Quiz, markdown: MarkdownRenderer, strings: Strings) {
   const render: Renderers = {
+    text: (key) => translate(strings, key),
     inline: (content) => markdown.renderInline(content, quiz.file),
     blocks: (children) => (children.length === 0 ? Promise.resolve('') : markdown.render({ type: 'root', children: [...children] }, quiz.file)),
   }

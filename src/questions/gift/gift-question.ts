@@ -74,8 +74,8 @@ export function parseGiftQuestion(chunk: GiftChunk, id: string, file: VFile): Qu
     const [, wrongFeedback, rightFeedback] = splitAtMarkers(trimmed, '#').map((piece) => piece.text)
     const feedbackFor = (isTrue: boolean) => giftBlocks(isTrue === answerIsTrue ? rightFeedback : wrongFeedback, format)
     const choices: Choice[] = [
-      { id: 'a', content: [{ type: 'text', value: 'True' }], weight: answerIsTrue ? 1 : 0, feedback: feedbackFor(true) },
-      { id: 'b', content: [{ type: 'text', value: 'False' }], weight: answerIsTrue ? 0 : 1, feedback: feedbackFor(false) },
+      { id: 'a', content: [{ type: 'text', value: 'True' }], booleanLabel: 'true', weight: answerIsTrue ? 1 : 0, feedback: feedbackFor(true) },
+      { id: 'b', content: [{ type: 'text', value: 'False' }], booleanLabel: 'false', weight: answerIsTrue ? 0 : 1, feedback: feedbackFor(false) },
     ]
     return { ...common, kind: 'true-false', choices, scoring: 'all-or-nothing' }
   }
