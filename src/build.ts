@@ -104,12 +104,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     pages,
   }
   const theme = await loadTheme(course.config.language)
-  const stateLength = worstCaseStateLength(toCourseData(course, theme.strings))
+  // What the runtime is given: checked here against the suspend_data limit, embedded in index.html by the render.
+  const courseData = toCourseData(course, theme.strings)
+  const stateLength = worstCaseStateLength(courseData)
   if (stateLength > suspendDataLimit) {
     problem(loaded.file, 'state-too-large', null, `A learner's saved state could reach ${stateLength} characters, more than the ${suspendDataLimit} that SCORM 1.2 allows`)
   }
   stage('render')
-  const rendered = await renderPages(course, theme, pageIds, options.cache)
+  const rendered = await renderPages(course, courseData, theme, pageIds, options.cache)
   const assets = await collectAssets(root, rendered.assets, loaded)
   if (!config || hasErrors(files)) return { ok: false, files, course }
 

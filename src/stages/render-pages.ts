@@ -4,7 +4,8 @@ import type { Course, Lesson, OutlineNode, Page, PackageFile, Quiz } from '../mo
 import { createLinkRewriter, type LinkContext } from '../render/course-links.js'
 import { questionView, type Renderers } from '../render/question-view.js'
 import { type Strings, translate, type Theme } from '../render/theme.js'
-import { pageHref, toCourseData } from './course-data.js'
+import type { CourseData } from '../shared/course-data.js'
+import { pageHref } from './course-data.js'
 
 export interface Rendered {
   /** `index.html`, `coursepack.css` and one HTML file per page. */
@@ -16,7 +17,13 @@ export interface Rendered {
 }
 
 /** Render the course shell (`index.html`), every page and the stylesheet; page bodies through `cache` when given. */
-export async function renderPages(course: Course, theme: Theme, pageIds: ReadonlyMap<string, string>, cache?: BuildCache): Promise<Rendered> {
+export async function renderPages(
+  course: Course,
+  courseData: CourseData,
+  theme: Theme,
+  pageIds: ReadonlyMap<string, string>,
+  cache?: BuildCache,
+): Promise<Rendered> {
   const links: LinkContext = { root: course.root, pageIds, assets: new Map() }
   const markdown = createMarkdownRenderer({
     rewrite: createLinkRewriter(links),
@@ -87,7 +94,7 @@ export async function renderPages(course: Course, theme: Theme, pageIds: Readonl
     total: placed.length,
     firstHref: first ? pageHref(first) : '',
     toc: tocView(course.outline),
-    courseJson: jsonForScript(toCourseData(course, theme.strings)),
+    courseJson: jsonForScript(courseData),
   })
   files.push({ path: 'index.html', data: utf8(shell) }, { path: 'coursepack.css', data: utf8(theme.css) })
   return { files, assets: links.assets, usesMath }

@@ -1,22 +1,14 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { Frame, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { type LearnerAnswer } from './support/learner.js'
 import { events, exampleCourse, knowledgeCheckRight, pageTitles } from './support/example-course.js'
-import { launch, type Stage, setUpStage } from './support/session.js'
+import { launch, useStage } from './support/session.js'
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
-let stage: Stage
-
-beforeAll(async () => {
-  stage = await setUpStage(exampleCourse)
-}, 60_000)
-
-afterAll(async () => {
-  await stage?.close()
-})
+const stage = useStage(exampleCourse)
 
 interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[]
@@ -36,7 +28,7 @@ const shellFrame = (page: Page) => page.frames().find((frame) => frame.url().end
 
 describe('accessibility, checked', { timeout: 120_000 }, () => {
   it('axe-core finds no serious or critical violation on any page, before and after a quiz is submitted', async () => {
-    const visit = await launch(stage, { noApi: true })
+    const visit = await launch(stage(), { noApi: true })
     const found: string[] = []
     found.push(...(await seriousViolations(shellFrame(visit.page))).map((text) => `index.html: ${text}`))
     for (const title of pageTitles) {
@@ -53,7 +45,7 @@ describe('accessibility, checked', { timeout: 120_000 }, () => {
 
   it('a learner can walk the whole course with the keyboard alone, quiz included', async () => {
     // Start afresh: without an LMS, the course keeps progress in the browser, and the axe walk left some.
-    const visit = await launch(stage, { noApi: true, clearStorage: true })
+    const visit = await launch(stage(), { noApi: true, clearStorage: true })
     const { page } = visit
     const keyboard = page.keyboard
     // The walk starts where a keyboard user lands in the course: its first link, "Skip to the page".

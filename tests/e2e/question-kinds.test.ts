@@ -1,19 +1,11 @@
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Answers, answerAll, expectCleanCalls, launch, type Stage, setUpStage } from './support/session.js'
+import { describe, expect, it } from 'vitest'
+import { type Answers, answerAll, expectCleanCalls, launch, useStage } from './support/session.js'
 
 const course = path.resolve(import.meta.dirname, '../fixtures/courses/question-kinds')
 const launchData = { core: { student_id: 'learner-7', student_name: 'Doe, Jane', credit: 'credit', lesson_mode: 'normal', entry: 'ab-initio' } }
 
-let stage: Stage
-
-beforeAll(async () => {
-  stage = await setUpStage(course)
-}, 60_000)
-
-afterAll(async () => {
-  await stage?.close()
-})
+const stage = useStage(course)
 
 /**
  * Wrong, right within tolerance, and partly right answers: 0 + 1 + 1/3 + 0
@@ -31,7 +23,7 @@ const partlyRight: Answers = [
 
 describe('every kind of question, scored and reported', { timeout: 90_000 }, () => {
   it('scores wrong, tolerated and partial answers and reports each in its SCORM 1.2 format', async () => {
-    const visit = await launch(stage, { cmi: launchData })
+    const visit = await launch(stage(), { cmi: launchData })
     await answerAll(visit, partlyRight)
     await visit.content.getByText('Your score: 35.71%.').waitFor()
     await visit.content.getByText('Course score: 35.71%. The pass mark is 50%.').waitFor()
@@ -58,7 +50,7 @@ describe('every kind of question, scored and reported', { timeout: 90_000 }, () 
   })
 
   it('draws `pick` questions in a shuffled order that stays the same when the learner comes back', async () => {
-    const first = await launch(stage, { cmi: launchData })
+    const first = await launch(stage(), { cmi: launchData })
     await first.open('A pool')
     const shown = async (visit: typeof first) =>
       visit.content.locator('fieldset[data-question]:not([hidden]) legend .cp-question__prompt').allTextContents()
@@ -73,7 +65,7 @@ describe('every kind of question, scored and reported', { timeout: 90_000 }, () 
       drawn.map((prompt) => `pool.q${'ABCD'.indexOf(prompt.slice(-1)) + 1}`).sort(),
     )
 
-    const again = await launch(stage, {
+    const again = await launch(stage(), {
       cmi: { ...launchData, core: { ...launchData.core, entry: 'resume', lesson_status: 'incomplete', lesson_location: 'pool' }, suspend_data: cmi.cmi.suspend_data },
     })
     await again.content.getByText('Your score: 100%.').waitFor()

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { events, exampleCourse, finalQuizRight, knowledgeCheckRight, pageTitles } from './support/example-course.js'
-import { type Answers, answerAll, expectCleanCalls, launch, sets, type Stage, setUpStage, type Visit } from './support/session.js'
+import { type Answers, answerAll, expectCleanCalls, launch, sets, useStage, type Visit } from './support/session.js'
 
 /** Four of twelve wrong: 8/12 = 66.67%, under the pass mark of 70. */
 const finalQuizFourWrong: Answers = finalQuizRight.map(([prompt, answer]) => {
@@ -11,15 +11,7 @@ const finalQuizFourWrong: Answers = finalQuizRight.map(([prompt, answer]) => {
   return [prompt, answer] as const
 })
 
-let stage: Stage
-
-beforeAll(async () => {
-  stage = await setUpStage(exampleCourse)
-}, 60_000)
-
-afterAll(async () => {
-  await stage?.close()
-})
+const stage = useStage(exampleCourse)
 
 const launchData = {
   core: { student_id: 's1', student_name: 'Doe, Jane', credit: 'credit', lesson_mode: 'normal', entry: 'ab-initio' },
@@ -37,7 +29,7 @@ async function walkCourse(course: Visit, finalAnswers: Answers) {
 
 describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () => {
   it('1. all answers right: passed, 100, one interaction per question, score and status committed before LMSFinish', async () => {
-    const course = await launch(stage, { cmi: launchData })
+    const course = await launch(stage(), { cmi: launchData })
     await walkCourse(course, finalQuizRight)
     await course.open('Final quiz')
     await course.content.getByText('Course score: 100%. You passed the course.').waitFor()
@@ -95,7 +87,7 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
   })
 
   it('2. some answers wrong: failed with the exact score', async () => {
-    const course = await launch(stage, { cmi: launchData })
+    const course = await launch(stage(), { cmi: launchData })
     await walkCourse(course, finalQuizFourWrong)
     await course.open('Final quiz')
     await course.content.getByText('Course score: 66.67%. The pass mark is 70%.').waitFor()
@@ -110,7 +102,7 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
   })
 
   it('2b. a retake after failing reports the better score and passed', async () => {
-    const course = await launch(stage, { cmi: launchData })
+    const course = await launch(stage(), { cmi: launchData })
     await course.open('Final quiz')
     await answerAll(course, finalQuizFourWrong)
     await course.content.getByText('Attempt 1 of 3.').waitFor()
@@ -126,7 +118,7 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
   })
 
   it('3. leaving halfway and coming back resumes on the same page with the answers kept', async () => {
-    const first = await launch(stage, { cmi: launchData })
+    const first = await launch(stage(), { cmi: launchData })
     await first.next('Signing in Moscow')
     await first.next('Check your understanding')
     await answerAll(first, knowledgeCheckRight)
@@ -137,7 +129,7 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
     expect(sets(before.calls, 'cmi.core.score.raw')).toEqual([])
 
     // Moodle may send entry "" rather than "resume": resume must follow suspend_data.
-    const second = await launch(stage, {
+    const second = await launch(stage(), {
       cmi: {
         ...launchData,
         core: { ...launchData.core, entry: '', lesson_status: 'incomplete', lesson_location: before.cmi.cmi.core.lesson_location },
@@ -158,7 +150,7 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
   })
 
   it('4. without an LMS the course works to the end, says nothing is reported, and keeps progress in the browser', async () => {
-    const course = await launch(stage, { noApi: true })
+    const course = await launch(stage(), { noApi: true })
     await course.status().filter({ hasText: 'Not connected to an LMS' }).waitFor()
     await walkCourse(course, finalQuizRight)
     await course.open('Final quiz')
@@ -173,7 +165,7 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
   })
 
   it('5. an LMS whose LMSSetValue and LMSCommit fail now and then still gets the score', async () => {
-    const course = await launch(stage, { cmi: launchData, flaky: { LMSSetValue: 7, LMSCommit: 2 } })
+    const course = await launch(stage(), { cmi: launchData, flaky: { LMSSetValue: 7, LMSCommit: 2 } })
     await course.open('Final quiz')
     await answerAll(course, finalQuizRight)
     await course.status().filter({ hasText: /^Saved$/ }).waitFor({ timeout: 20_000 })
@@ -188,7 +180,7 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
   })
 
   it('5b. an LMS that never accepts a commit: the learner is told the score may not be saved', async () => {
-    const course = await launch(stage, { cmi: launchData, flaky: { LMSCommit: 1 } })
+    const course = await launch(stage(), { cmi: launchData, flaky: { LMSCommit: 1 } })
     await course.open('Final quiz')
     await answerAll(course, finalQuizRight)
     await course.status().filter({ hasText: 'may not have been saved' }).waitFor({ timeout: 20_000 })

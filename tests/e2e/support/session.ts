@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import JSZip from 'jszip'
 import type { BrowserContext, Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { build } from '../../../src/build.js'
 import { launchBrowser } from './browser.js'
 import { type LearnerAnswer, learner } from './learner.js'
@@ -41,6 +41,27 @@ export async function setUpStage(courseDir: string): Promise<Stage> {
       await server.close()
       await rm(work, { recursive: true, force: true })
     },
+  }
+}
+
+/**
+ * The stage for one test file: set up before its tests, closed after them.
+ *
+ * @example
+ *   const stage = useStage(exampleCourse)
+ *   it('…', async () => { const visit = await launch(stage(), {}) })
+ */
+export function useStage(courseDir: string): () => Stage {
+  let stage: Stage | undefined
+  beforeAll(async () => {
+    stage = await setUpStage(courseDir)
+  }, 60_000)
+  afterAll(async () => {
+    await stage?.close()
+  })
+  return () => {
+    if (!stage) throw new Error('The stage is not set up yet')
+    return stage
   }
 }
 
