@@ -37,6 +37,13 @@ export async function buildCourse(files: Readonly<Record<string, string | Uint8A
   return build({ dir: root })
 }
 
+/** The text of one file of a built package (a page, the manifest); fails the test when it is missing. */
+export function packageText(result: BuildResult, path: string): string {
+  const file = result.packageFiles?.find((entry) => entry.path === path)
+  if (!file?.data) throw new Error(`No ${path} in the package`)
+  return new TextDecoder().decode(file.data)
+}
+
 /** The report of a build, paths relative to the course folder. */
 export function reportOf(result: BuildResult): string {
   const root = result.files[0]?.cwd ?? process.cwd()

@@ -1,14 +1,7 @@
 import { XMLParser } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
-import type { BuildResult } from '../../src/build.js'
-import { buildCourse } from '../helpers/course-fixture.js'
+import { buildCourse, packageText } from '../helpers/course-fixture.js'
 import { validateManifest } from '../helpers/validate-manifest.js'
-
-function manifestOf(result: BuildResult): string {
-  const file = result.packageFiles?.find((entry) => entry.path === 'imsmanifest.xml')
-  if (!file) throw new Error('No manifest in the package')
-  return new TextDecoder().decode(file.data)
-}
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => ['item', 'file', 'resource'].includes(name) })
 
@@ -19,7 +12,7 @@ describe('imsmanifest.xml', () => {
       '01-a.md': '---\ntitle: "A & B <c> \'d\' 第一课"\n---\nText.\n',
       '02-q.quiz.md': '# Quiz\n## Q\n- [x] a\n',
     })
-    const xml = manifestOf(result)
+    const xml = packageText(result, 'imsmanifest.xml')
     expect(xml).toContain('<title>Tom &amp; Jerry &lt;3 &quot;quotes&quot; 中苏条约</title>')
     expect(xml).toContain('<title>A &amp; B &lt;c&gt; &apos;d&apos; 第一课</title>')
     const check = await validateManifest(xml)
@@ -36,7 +29,7 @@ describe('imsmanifest.xml', () => {
       '02-part/01-b.md': '# B',
       '03-q.quiz.md': '# Q\n## Q?\n- [x] yes\n',
     })
-    const manifest = parser.parse(manifestOf(result)).manifest
+    const manifest = parser.parse(packageText(result, 'imsmanifest.xml')).manifest
     expect(manifest.metadata).toEqual({ schema: 'ADL SCORM', schemaversion: '1.2' })
     const courseItem = manifest.organizations.organization.item[0]
     expect(courseItem['@identifierref']).toBe(manifest.resources.resource[0]['@identifier'])
@@ -49,8 +42,8 @@ describe('imsmanifest.xml', () => {
 
   it('has no masteryscore when the course has no pass mark', async () => {
     const result = await buildCourse({ 'course.yml': 'title: T\n', '01-a.md': '# A' })
-    expect(manifestOf(result)).not.toContain('masteryscore')
-    expect((await validateManifest(manifestOf(result))).valid).toBe(true)
+    expect(packageText(result, 'imsmanifest.xml')).not.toContain('masteryscore')
+    expect((await validateManifest(packageText(result, 'imsmanifest.xml'))).valid).toBe(true)
   })
 
   it('gives unique NCName identifiers even when module names repeat', async () => {
@@ -59,7 +52,7 @@ describe('imsmanifest.xml', () => {
       'a.md': '# A',
       'b.md': '# B',
     })
-    const xml = manifestOf(result)
+    const xml = packageText(result, 'imsmanifest.xml')
     const ids = [...xml.matchAll(/ identifier="([^"]+)"/g)].map((match) => match[1])
     expect(new Set(ids).size).toBe(ids.length)
     expect(ids.every((id) => /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(id ?? ''))).toBe(true)
@@ -68,7 +61,7 @@ describe('imsmanifest.xml', () => {
 
   it('the validator rejects adlcp elements out of the XSD order', async () => {
     const result = await buildCourse({ 'course.yml': 'title: T\npassingScore: 50\n', '01-a.md': '# A' })
-    const broken = manifestOf(result).replace(/(<item identifier="ITEM-t" [^>]*>)/, '$1\n<adlcp:masteryscore>50</adlcp:masteryscore>')
+    const broken = packageText(result, 'imsmanifest.xml').replace(/(<item identifier="ITEM-t" [^>]*>)/, '$1\n<adlcp:masteryscore>50</adlcp:masteryscore>')
     const check = await validateManifest(broken)
     expect(check.valid).toBe(false)
     expect(check.errors.join('\n')).toMatch(/title.: This element is not expected/)

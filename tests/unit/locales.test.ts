@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
-import { buildCourse } from '../helpers/course-fixture.js'
+import { buildCourse, packageText } from '../helpers/course-fixture.js'
 
 const localesDir = new URL('../../templates/locales/', import.meta.url)
 
@@ -17,15 +17,15 @@ describe('UI strings', () => {
 
   it('follow the course language, with lang and dir on every page', async () => {
     const result = await buildCourse({ 'course.yml': 'title: 条约\nid: treaty\nlanguage: zh-Hans\n', '01-a.md': '# 第一课\n', '02-q.quiz.md': '# 测验\n## 问题\n- [x] 对\n- [ ] 错\n' })
-    const html = (name: string) => new TextDecoder().decode(result.packageFiles?.find((file) => file.path === name)?.data)
+    const html = (name: string) => packageText(result, name)
     expect(html('index.html')).toContain('<html lang="zh-Hans" dir="ltr">')
     expect(html('pages/q.html')).toContain('<button type="submit" class="cp-button">提交答案</button>')
     expect(html('pages/a.html')).toContain('第 1 页，共 2 页')
     const spanish = await buildCourse({ 'course.yml': 'title: T\nlanguage: es\n', '01-bank.gift': 'Se firmó en Moscú.{T}\n' })
-    const gift = new TextDecoder().decode(spanish.packageFiles?.find((file) => file.path === 'pages/bank.html')?.data)
+    const gift = packageText(spanish, 'pages/bank.html')
     expect(gift).toContain('>Verdadero</label>')
     expect(gift).toContain('>Falso</label>')
     const arabic = await buildCourse({ 'course.yml': 'title: T\nlanguage: ar\n', '01-a.md': '# A\n' })
-    expect(new TextDecoder().decode(arabic.packageFiles?.find((file) => file.path === 'pages/a.html')?.data)).toContain('<html lang="ar" dir="rtl">')
+    expect(packageText(arabic, 'pages/a.html')).toContain('<html lang="ar" dir="rtl">')
   })
 })

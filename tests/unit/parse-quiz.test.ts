@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Quiz } from '../../src/model.js'
-import { buildCourse, problemsOf, reportOf } from '../helpers/course-fixture.js'
+import { buildCourse, packageText, problemsOf, reportOf } from '../helpers/course-fixture.js'
 
 async function quizFrom(source: string) {
   const result = await buildCourse({ 'course.yml': 'title: T\n', 'quiz.quiz.md': source })
@@ -44,8 +44,7 @@ Both names appear in the lesson.
     ])
     expect(quiz?.questions[0]?.feedback.map((node) => node.type)).toEqual(['paragraph'])
     expect(quiz?.questions[1]?.body.map((node) => node.type)).toEqual(['paragraph'])
-    const page = result.packageFiles?.find((file) => file.path === 'pages/quiz.html')
-    const html = new TextDecoder().decode(page?.data)
+    const html = packageText(result, 'pages/quiz.html')
     expect(html).toContain('<legend><span class="cp-question__number">Question 1</span> <span class="cp-question__prompt">When was the treaty signed?</span></legend>')
     expect(html).toContain('<input type="checkbox" name="quiz-q2" id="quiz-q2-b" value="b">')
     expect(html).toContain('<label for="quiz-q2-b"><em>Andrei</em> Vyshinsky</label>')

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { BuildResult } from '../../src/build.js'
-import { buildCourse, problemsOf, reportOf } from '../helpers/course-fixture.js'
-
-function page(result: BuildResult, path: string): string {
-  const file = result.packageFiles?.find((entry) => entry.path === path)
-  if (!file) throw new Error(`No ${path} in the package`)
-  return new TextDecoder().decode(file.data)
-}
+import { buildCourse, packageText, problemsOf, reportOf } from '../helpers/course-fixture.js'
 
 const svg = '<svg xmlns="http://www.w3.org/2000/svg"/>'
 
@@ -16,7 +9,7 @@ describe('rendering pages', () => {
       'course.yml': 'title: T\n',
       '01-a.md': '# A\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n- [x] done\n\n~~old~~ text[^1]\n\n[^1]: A source.\n',
     })
-    const html = page(result, 'pages/a.html')
+    const html = packageText(result, 'pages/a.html')
     expect(html).toContain('<table>')
     expect(html).toContain('<input type="checkbox" checked disabled>')
     expect(html).toContain('<del>old</del>')
@@ -32,7 +25,7 @@ describe('rendering pages', () => {
       '01-a.md': '# A\n\n<script>alert(1)</script>\n\n<img src="x.svg" onerror="alert(2)" alt="x">\n\n[click](javascript:alert(3))\n\n<kbd>Ctrl</kbd>\n',
       'x.svg': svg,
     })
-    const html = page(result, 'pages/a.html')
+    const html = packageText(result, 'pages/a.html')
     expect(html).not.toMatch(/<script>alert|onerror|javascript:/)
     expect(html).toContain('<kbd>Ctrl</kbd>')
   })
@@ -58,22 +51,22 @@ describe('rendering pages', () => {
       'course.yml': 'title: T\nembeds: [youtube]\n',
       '01-a.md': '# A\n\n<iframe src="https://www.youtube-nocookie.com/embed/abc" title="A talk" allowfullscreen></iframe>\n\n<iframe src="https://evil.example/x"></iframe>\n',
     })
-    expect(page(result, 'pages/a.html')).toContain('<iframe src="https://www.youtube-nocookie.com/embed/abc" title="A talk" allowfullscreen></iframe>')
-    expect(page(result, 'pages/a.html')).not.toContain('evil.example')
+    expect(packageText(result, 'pages/a.html')).toContain('<iframe src="https://www.youtube-nocookie.com/embed/abc" title="A talk" allowfullscreen></iframe>')
+    expect(packageText(result, 'pages/a.html')).not.toContain('evil.example')
     expect(reportOf(result)).toContain('Removed an embed from `evil.example`, which is not an allowed video host')
   })
 
   it('keeps raw HTML when the course trusts it', async () => {
     const result = await buildCourse({ 'course.yml': 'title: T\nhtml: trusted\n', '01-a.md': '# A\n\n<div style="color: red">Red</div>\n' })
-    expect(page(result, 'pages/a.html')).toContain('<div style="color: red">Red</div>')
+    expect(packageText(result, 'pages/a.html')).toContain('<div style="color: red">Red</div>')
   })
 
   it('escapes titles in every template', async () => {
     const result = await buildCourse({ 'course.yml': 'title: "Rock & <Roll> \\"live\\""\nid: rock\n', '01-a.md': '---\ntitle: "<b>Bold</b> & co"\n---\nText.\n' })
-    const shell = page(result, 'index.html')
+    const shell = packageText(result, 'index.html')
     expect(shell).toContain('<title>Rock &amp; &lt;Roll&gt; &quot;live&quot;</title>')
     expect(shell).toContain('>&lt;b&gt;Bold&lt;/b&gt; &amp; co</a>')
-    expect(page(result, 'pages/a.html')).toContain('<h1>&lt;b&gt;Bold&lt;/b&gt; &amp; co</h1>')
+    expect(packageText(result, 'pages/a.html')).toContain('<h1>&lt;b&gt;Bold&lt;/b&gt; &amp; co</h1>')
   })
 
   it('copies referenced files under assets/ and rewrites their URLs; links between pages follow the pages', async () => {
@@ -86,12 +79,12 @@ describe('rendering pages', () => {
       'files/handout.pdf': '%PDF-1.4',
     })
     expect(problemsOf(result)).toEqual([])
-    const html = page(result, 'pages/a.html')
+    const html = packageText(result, 'pages/a.html')
     expect(html).toContain('<img src="../assets/images/my%20map.svg" alt="Map">')
     expect(html).toContain('<a href="../assets/files/handout.pdf#page=2">handout</a>')
     expect(html).toContain('<a href="b-c.html#top">next</a>')
     expect(html).toContain('<a href="https://example.org" target="_blank" rel="noopener noreferrer">site</a>')
-    expect(page(result, 'pages/b-c.html')).toContain('<img src="../assets/images/my%20map.svg" alt="Map again">')
+    expect(packageText(result, 'pages/b-c.html')).toContain('<img src="../assets/images/my%20map.svg" alt="Map again">')
     expect(result.packageFiles?.map((file) => file.path).filter((name) => name.startsWith('assets/'))).toEqual([
       'assets/files/handout.pdf',
       'assets/images/my map.svg',
@@ -124,7 +117,7 @@ describe('rendering pages', () => {
 
   it('gives every page previous/next links and its position', async () => {
     const result = await buildCourse({ 'course.yml': 'title: T\n', '01-a.md': '# A', '02-b.md': '# B', '03-c.md': '# C' })
-    const html = page(result, 'pages/b.html')
+    const html = packageText(result, 'pages/b.html')
     expect(html).toContain('<a class="cp-pager__link cp-pager__link--previous" href="a.html" rel="prev">')
     expect(html).toContain('<a class="cp-pager__link cp-pager__link--next" href="c.html" rel="next">')
     expect(html).toContain('Page 2 of 3')
