@@ -130,6 +130,8 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
       watcher.close()
       clearTimeout(timer)
       for (const listener of listeners) listener.end()
+      // Browsers keep connections open; closing them lets close() return at once.
+      server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
