@@ -121,16 +121,16 @@ export class CourseSession {
     this.state.quizzes.set(pageId, saved)
 
     for (const record of interactionRecords({ quizId: pageId, quiz, responses: answers, result, latencyMs, at: new Date(this.now()) })) {
-      for (const [element, value] of interactionWrites(this.interactionCount, record)) this.queue.write(element, value)
+      for (const [element, value] of interactionWrites(this.interactionCount, record)) this.queue.write(element, value, 'detail')
       this.interactionCount += 1
     }
     this.queue.write('cmi.suspend_data', encodeState(this.state, this.course))
     const outcome = this.courseOutcome()
     if (quiz.graded && outcome) {
-      // Order matters to LMSs: the score first, then the status, then the commit.
-      this.queue.write('cmi.core.score.raw', String(outcome.score))
-      this.queue.write('cmi.core.score.min', '0')
-      this.queue.write('cmi.core.score.max', '100')
+      // Order matters to LMSs: the score first, then the status, then the commit, before anything else.
+      this.queue.write('cmi.core.score.raw', String(outcome.score), 'outcome')
+      this.queue.write('cmi.core.score.min', '0', 'outcome')
+      this.queue.write('cmi.core.score.max', '100', 'outcome')
       this.writeStatus(outcome.status)
     }
     this.queue.save()
@@ -161,13 +161,16 @@ export class CourseSession {
     }
   }
 
-  /** The page goes away: exit, session time, a last save, and LMSFinish, once. */
+  /**
+   * The page goes away: exit, session time, everything still queued sent at
+   * once (no timer fires in a closing page), and LMSFinish, once.
+   */
   end(): void {
     if (this.ended) return
     this.ended = true
     this.queue.write('cmi.core.exit', this.isFinished() ? '' : 'suspend')
     this.queue.write('cmi.core.session_time', formatTimespan(this.now() - this.startedAt))
-    this.queue.save()
+    this.queue.flush()
     this.connection.finish()
   }
 
@@ -206,7 +209,7 @@ export class CourseSession {
   private writeStatus(status: LessonStatus): void {
     if (this.status === status) return
     this.status = status
-    this.queue.write('cmi.core.lesson_status', status)
+    this.queue.write('cmi.core.lesson_status', status, 'outcome')
   }
 
   private page(pageId: string): PageData | undefined {

@@ -62,8 +62,14 @@ export function startShell(doc: Document, win: Window): void {
   })
   // The page in the frame may have loaded before this script ran.
   post({ type: 'cp:ready' })
-  // SCORM needs LMSFinish once when the learner leaves; pagehide is the one event browsers fire reliably then.
+  // SCORM needs LMSFinish once when the learner leaves, however that happens: the LMS removes or
+  // navigates the frame, the learner presses the LMS's exit, closes the tab. pagehide is the event
+  // every current browser fires then (unload is deprecated, and would cost the back/forward cache).
   win.addEventListener('pagehide', () => session.end())
+  // A hidden page may be frozen or discarded without pagehide (phones): send what waits now.
+  doc.addEventListener('visibilitychange', () => {
+    if (doc.visibilityState === 'hidden' && queue.unsaved && !queue.flush()) queue.save()
+  })
 }
 
 function showStatus(doc: Document, strings: Readonly<Record<string, string>>, status: SaveStatus | 'standalone'): void {

@@ -69,17 +69,18 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
     ])
     expect(interactions.map((interaction) => interaction.weighting)).toEqual([...Array(9).fill('0'), ...Array(12).fill('1')])
 
-    // The score is written once, after the last graded quiz; then the status; then a commit; LMSFinish last.
+    // The score is written once, when the last graded quiz is submitted, before that quiz's
+    // interactions; then the status; then a commit; then the rest of the visit; LMSFinish last.
     const raw = sets(calls, 'cmi.core.score.raw')
     expect(raw.map((set) => set.value)).toEqual(['100'])
-    const lastInteraction = Math.max(...calls.flatMap((call, index) => (call.args[0]?.startsWith('cmi.interactions.') ? [index] : [])))
+    const finalQuizWrites = calls.flatMap((call, index) => (call.fn === 'LMSSetValue' && call.args[0] === 'cmi.interactions.9.id' ? [index] : []))
     const passed = sets(calls, 'cmi.core.lesson_status').find((set) => set.value === 'passed')!
     const commitAfter = calls.findIndex((call, index) => index > passed.index && call.fn === 'LMSCommit' && call.result === 'true')
     const finish = calls.findIndex((call) => call.fn === 'LMSFinish')
-    expect(lastInteraction).toBeLessThan(raw[0]!.index)
     expect(raw[0]!.index).toBeLessThan(sets(calls, 'cmi.core.score.max')[0]!.index)
     expect(sets(calls, 'cmi.core.score.max')[0]!.index).toBeLessThan(passed.index)
     expect(passed.index).toBeLessThan(commitAfter)
+    expect(commitAfter).toBeLessThan(finalQuizWrites[0]!)
     expect(commitAfter).toBeLessThan(finish)
     expect(sets(calls, 'cmi.core.lesson_status')[0]!.value).toBe('incomplete')
     expect(cmi.cmi.suspend_data.length).toBeLessThanOrEqual(4096)
@@ -179,6 +180,27 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
     )
   })
 
+  it('5a. an LMS failing every third write and commit: a learner who leaves a second after submitting still gets passed and 100', async () => {
+    const course = await launch(stage(), { cmi: launchData, flaky: { LMSSetValue: 3, LMSCommit: 3 } })
+    await course.recordSaveStatus()
+    await walkCourse(course, finalQuizRight)
+    await course.page.waitForTimeout(1000)
+    const { calls, committed, shown } = await course.leave()
+
+    expect(calls.filter((call) => call.injected).length).toBeGreaterThan(20)
+    expectCleanCalls(calls)
+    // What the LMS stored at its last confirmed commit, before LMSFinish: everything.
+    expect(committed?.cmi.core).toMatchObject({ lesson_status: 'passed', score: { raw: '100', min: '0', max: '100' }, exit: '' })
+    expect(Object.values(committed!.cmi.interactions).map((interaction) => interaction.id)).toHaveLength(21)
+    expect(committed?.cmi.suspend_data).not.toBe('')
+    // The writes were still queued when the learner left: leaving sent them, retrying at once.
+    const leaving = calls.findIndex((call) => call.fn === 'LMSSetValue' && call.args[0] === 'cmi.core.exit')
+    expect(calls.slice(leaving).filter((call) => call.fn === 'LMSSetValue' && call.args[0]?.startsWith('cmi.interactions.')).length).toBeGreaterThan(0)
+    // "Saved" showed only right after a commit went through.
+    expect(shown.map((entry) => entry.status)).toContain('retrying')
+    for (const entry of shown.filter((entry) => entry.status === 'saved')) expect(entry.lastCall).toBe('LMSCommit→true')
+  })
+
   it('5b. an LMS that never accepts a commit: the learner is told the score may not be saved', async () => {
     const course = await launch(stage(), { cmi: launchData, flaky: { LMSCommit: 1 } })
     await course.open('Final quiz')
@@ -187,5 +209,22 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
     await course.content.getByText('Your work may not have been saved').waitFor()
     const { calls } = await course.leave()
     expectCleanCalls(calls)
+  })
+
+  it('5c. an LMS whose commits fail until the learner leaves: the LMS closing the frame saves passed and 100, and "Saved" never showed', async () => {
+    const course = await launch(stage(), { cmi: launchData, flaky: { LMSCommit: 'until-leave' } })
+    await course.recordSaveStatus()
+    await course.open('Final quiz')
+    await answerAll(course, finalQuizRight)
+    await course.status().filter({ hasText: 'may not have been saved' }).waitFor({ timeout: 20_000 })
+    const { calls, committed, shown } = await course.leave('remove')
+
+    expectCleanCalls(calls)
+    expect(shown.map((entry) => entry.status)).not.toContain('saved')
+    expect(committed?.cmi.core).toMatchObject({ lesson_status: 'passed', score: { raw: '100', min: '0', max: '100' }, exit: '' })
+    expect(Object.values(committed!.cmi.interactions)).toHaveLength(12)
+    const lastCommit = calls.findLastIndex((call) => call.fn === 'LMSCommit')
+    expect(calls[lastCommit]?.result).toBe('true')
+    expect(calls.findIndex((call) => call.fn === 'LMSFinish')).toBeGreaterThan(lastCommit)
   })
 })

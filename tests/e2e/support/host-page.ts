@@ -3,8 +3,12 @@
  * `window.__LMS_CONFIG__` (set by the test before the page loads):
  * `cmi` seeds scorm-again (launch data: entry, suspend_data, mastery score…),
  * `noApi` leaves `window.API` out, `flaky` makes some LMSSetValue and
- * LMSCommit calls fail without reaching scorm-again. Every call the SCO
- * makes is logged with its arguments, result and error code.
+ * LMSCommit calls fail without reaching scorm-again (every Nth call, or
+ * every commit until the test starts leaving: `'until-leave'`). Every call
+ * the SCO makes is logged with its arguments, result and error code.
+ * `__lms.committed()` is what the LMS held at its last successful commit:
+ * what a real LMS has stored for sure (Moodle's save at LMSFinish is a
+ * beacon nobody confirms).
  */
 export const hostPage = `<!doctype html>
 <html lang="en">
@@ -15,7 +19,8 @@ export const hostPage = `<!doctype html>
   var config = window.__LMS_CONFIG__ || {};
   var calls = [];
   var finished = false;
-  window.__lms = { calls: calls, cmi: function () { return null; } };
+  var committed = null;
+  window.__lms = { calls: calls, shown: [], leaving: false, cmi: function () { return null; }, committed: function () { return committed; } };
   if (config.noApi) return;
   var api = new Scorm12API({ autocommit: false, logLevel: 5, mastery_override: true, autoCompleteLessonStatus: true });
   api.loadFromJSON(config.cmi || {});
@@ -33,7 +38,8 @@ export const hostPage = `<!doctype html>
       var failEvery = config.flaky && config.flaky[name];
       if (failEvery) {
         counters[name] += 1;
-        if ((counters[name] - 1) % failEvery === 0) {
+        var fails = failEvery === 'until-leave' ? !window.__lms.leaving : (counters[name] - 1) % failEvery === 0;
+        if (fails) {
           injected = '101';
           entry.result = 'false'; entry.error = '101'; entry.injected = true;
           calls.push(entry);
@@ -46,6 +52,7 @@ export const hostPage = `<!doctype html>
       entry.error = String(api.lastErrorCode);
       calls.push(entry);
       if (name === 'LMSFinish') finished = true;
+      if (name === 'LMSCommit' && String(result) === 'true' && !finished) committed = window.__lms.cmi();
       return result;
     };
   });

@@ -68,7 +68,8 @@ export function useStage(courseDir: string): () => Stage {
 export interface LmsConfig {
   readonly cmi?: object
   readonly noApi?: boolean
-  readonly flaky?: { readonly LMSSetValue?: number; readonly LMSCommit?: number }
+  /** Fail every Nth call of these functions, or every commit until the learner leaves. */
+  readonly flaky?: { readonly LMSSetValue?: number; readonly LMSCommit?: number | 'until-leave' }
   /** Forget what earlier visits kept in the browser's storage (a course run without an LMS keeps progress there). */
   readonly clearStorage?: boolean
 }
@@ -98,22 +99,52 @@ export async function launch(stage: Stage, config: LmsConfig) {
     ...actions,
     /** Whatever scorm-again holds now (element → value). */
     get: (element: string) => page.evaluate((name) => (window as unknown as { __lms: { get(e: string): string } }).__lms.get(name), element),
-    async leave() {
-      await page.evaluate(() => {
-        ;(document.getElementById('sco') as HTMLIFrameElement).src = 'about:blank'
+    /**
+     * From now on, log every state the "saved" indicator shows, each with the
+     * LMS's last call at that moment; `leave()` returns the log as `shown`.
+     */
+    async recordSaveStatus() {
+      await page.frame({ url: /\/pkg\/index\.html/ })!.evaluate(() => {
+        const element = document.getElementById('cp-status')!
+        const lms = (parent as unknown as { __lms: { calls: Call[]; shown: SaveStatusShown[] } }).__lms
+        new MutationObserver(() => {
+          const last = lms.calls.at(-1)
+          lms.shown.push({ status: element.dataset.status ?? '', lastCall: last ? `${last.fn}→${last.result}` : '' })
+        }).observe(element, { attributes: true, childList: true, characterData: true, subtree: true })
       })
+    },
+    /**
+     * Close the course the way an LMS does (`navigate` the course's frame away,
+     * or `remove` it, as when the learner presses the LMS's exit) and return
+     * what the LMS holds: all it was given (`cmi`) and what it stored at its
+     * last successful commit (`committed`).
+     */
+    async leave(how: 'navigate' | 'remove' = 'navigate') {
+      await page.evaluate((how) => {
+        const lms = (window as unknown as { __lms: { leaving: boolean } }).__lms
+        lms.leaving = true
+        const frame = document.getElementById('sco') as HTMLIFrameElement
+        if (how === 'remove') frame.remove()
+        else frame.src = 'about:blank'
+      }, how)
       await page.waitForFunction(() => (window as unknown as { __lms: { calls: Call[] } }).__lms.calls.some((call) => call.fn === 'LMSFinish'), undefined, { timeout: 10_000 })
-      const { calls, cmi } = await page.evaluate(() => {
-        const lms = (window as unknown as { __lms: { calls: Call[]; cmi(): unknown } }).__lms
-        return { calls: lms.calls, cmi: lms.cmi() as Cmi }
+      const { calls, cmi, committed, shown } = await page.evaluate(() => {
+        const lms = (window as unknown as { __lms: { calls: Call[]; cmi(): unknown; committed(): unknown; shown: SaveStatusShown[] } }).__lms
+        return { calls: lms.calls, cmi: lms.cmi() as Cmi, committed: lms.committed() as Cmi | null, shown: lms.shown }
       })
       await page.close()
-      return { calls, cmi }
+      return { calls, cmi, committed, shown }
     },
   }
 }
 
 export type Visit = Awaited<ReturnType<typeof launch>>
+
+/** One state of the "saved" indicator, and the LMS's last call when it showed. */
+export interface SaveStatusShown {
+  readonly status: string
+  readonly lastCall: string
+}
 
 /** What scorm-again holds at the end (renderCommitCMI). */
 export interface Cmi {
