@@ -78,7 +78,7 @@ export class CourseSession {
     this.learnerKey = this.connection.get('cmi.core.student_id')
 
     // Resume whenever there is saved state: Moodle sends entry "" rather than "resume" in some cases.
-    if (suspendData !== '') this.state = decodeState(suspendData, this.course) ?? emptyState()
+    if (suspendData !== '') this.state = decodeState(suspendData, this.course)
     this.location = this.page(location) ? location : undefined
 
     if (this.status === '' || this.status === 'not attempted') this.writeStatus('incomplete')
@@ -94,7 +94,7 @@ export class CourseSession {
     this.state.visited.add(pageId)
     this.location = pageId
     this.queue.write('cmi.core.lesson_location', pageId)
-    this.queue.write('cmi.suspend_data', encodeState(this.state, this.course))
+    this.queue.write('cmi.suspend_data', encodeState(this.state, this.course, 'full'))
     if (!this.hasGradedQuiz() && this.isFinished()) this.writeStatus('completed')
     this.queue.save()
   }
@@ -124,7 +124,7 @@ export class CourseSession {
       for (const [element, value] of interactionWrites(this.interactionCount, record)) this.queue.write(element, value, 'detail')
       this.interactionCount += 1
     }
-    this.queue.write('cmi.suspend_data', encodeState(this.state, this.course))
+    this.queue.write('cmi.suspend_data', encodeState(this.state, this.course, 'full'))
     const outcome = this.courseOutcome()
     if (quiz.graded && outcome) {
       // Order matters to LMSs: the score first, then the status, then the commit, before anything else.
@@ -144,7 +144,7 @@ export class CourseSession {
     const attempts = saved?.attempts ?? 0
     const outcome = this.courseOutcome()
     const lastPlan = attempts > 0 ? this.plan(pageId, quiz, attempts) : undefined
-    const last = saved && lastPlan ? scoreQuiz(quiz, saved.answers, lastPlan.questionIds) : undefined
+    const last = saved?.answers && lastPlan ? scoreQuiz(quiz, saved.answers, lastPlan.questionIds) : undefined
     return {
       pageId,
       graded: quiz.graded,
@@ -154,7 +154,7 @@ export class CourseSession {
       canSubmit: quiz.attempts === null || attempts < quiz.attempts,
       kept: saved?.score ?? null,
       next: this.plan(pageId, quiz, attempts + 1),
-      ...(last && saved && lastPlan
+      ...(last && saved?.answers && lastPlan
         ? { last: { plan: lastPlan, answers: saved.answers, percent: last.percent, passed: last.passed, questions: last.questions } }
         : {}),
       ...(quiz.graded && outcome ? { course: { ...outcome, passingScore: this.masteryScore } } : {}),

@@ -8,7 +8,7 @@ export interface CourseData {
   readonly version: string
   readonly title: string
   readonly language: string
-  /** Short hash of what learner state depends on (pages, questions, keys): state saved for another hash is dropped. */
+  /** Short hash of the page ids in order: the visited pages of state saved for another hash are dropped. */
   readonly hash: string
   /** The course's pass mark in percent; the LMS's mastery score overrides it. */
   readonly passingScore: number | null
@@ -27,6 +27,12 @@ export interface PageData {
 }
 
 export interface QuizData {
+  /**
+   * Short hash (unique within the course) of what this quiz's saved answers,
+   * attempts and score depend on: saved state is matched to the quiz by it,
+   * and dropped for this quiz alone when it changed (see `toQuizData`).
+   */
+  readonly hash: string
   readonly graded: boolean
   readonly passingScore: number | null
   readonly weight: number

@@ -18,13 +18,22 @@ export interface QuizState {
   attempts: number
   /** The score that counts (best or last, as the quiz says); `null` before the first submission. */
   score: number | null
-  /** The last submission's responses, by question id. */
-  answers: Record<string, readonly string[]>
+  /** The last submission's responses, by question id; `null` when they were not kept (the compact form). */
+  answers: Record<string, readonly string[]> | null
 }
 
+/**
+ * `full` keeps each quiz's last answers, so a resumed learner sees them;
+ * `compact` keeps only attempts and scores, for courses whose answers could
+ * not fit the target's budget.
+ */
+export type StateForm = 'full' | 'compact'
+
+/** Length of `CourseData.hash` and `QuizData.hash` (base64url): 24 bits, a 1 in 16 million chance that a change goes unseen. */
+export const stateHashLength = 4
 /** Attempt counts stop here, so the encoded state has a known maximum size. */
 const maxCountedAttempts = 9999
-const formatVersion = '1'
+const formatVersion = '2'
 const bits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 
 export function emptyState(): LearnerState {
@@ -32,75 +41,100 @@ export function emptyState(): LearnerState {
 }
 
 /**
- * Encode the state compactly: `1|<hash>|<visited>|<quiz>;<quiz>…`, visited
- * pages as a base64url bitset in page order, each quiz (in page order) as
- * `<attempts>~<score>~<answers>` with answers `b,ac,,a` by question
- * (see `encodeAnswer`).
+ * Encode the state: `2|<pages hash>|<visited>|<quiz>;<quiz>;…`, visited
+ * pages as a base64url bitset in page order, then one segment per quiz the
+ * state holds, each ended by `;` (so a truncated last one is recognised):
+ * `<quiz hash><attempts>~<score>~<answers>` in the full form, answers
+ * `b,ac,,a` by question (see `encodeAnswer`), and without `~<answers>` in
+ * the compact form or when the answers are not known.
  *
  * @example
- *   encodeState(state, course) //=> '1|3f9a0c1d|_w|~~;2~87.5~b,ac,a'
+ *   encodeState(state, course, 'full') //=> '2|lP93|PA|pa8X1~66.67~b,ac,,,,,,,;'
+ *   encodeState(state, course, 'compact') //=> '2|lP93|PA|pa8X1~66.67;'
  */
-export function encodeState(state: LearnerState, course: CourseData): string {
+export function encodeState(state: LearnerState, course: CourseData, form: StateForm): string {
   const visited = bitset(course.pages.map((page) => state.visited.has(page.id)))
-  const quizzes = quizPages(course).map(({ id, quiz }) => {
+  let quizzes = ''
+  for (const { id, quiz } of quizPages(course)) {
     const saved = state.quizzes.get(id)
-    if (!saved) return '~~'
-    const answers = quiz.questions.map((question) => encodeAnswer(question, saved.answers[question.id] ?? [])).join(',')
-    return `${Math.min(saved.attempts, maxCountedAttempts)}~${saved.score ?? ''}~${answers}`
-  })
-  return [formatVersion, course.hash, visited, quizzes.join(';')].join('|')
+    if (!saved) continue
+    const attempts = Math.max(0, Math.min(saved.attempts, quiz.attempts ?? maxCountedAttempts, maxCountedAttempts))
+    const score = saved.score === null ? '' : String(Math.min(100, Math.max(0, Math.round(saved.score * 100) / 100)))
+    const answers = saved.answers
+    const tail = form === 'full' && answers ? `~${quiz.questions.map((question) => encodeAnswer(question, answers[question.id] ?? [])).join(',')}` : ''
+    quizzes += `${quiz.hash}${attempts}~${score}${tail};`
+  }
+  return [formatVersion, course.hash, visited, quizzes].join('|')
 }
 
 /**
- * Decode what `encodeState` wrote. State saved for another version of the
- * course (another hash) or that does not parse is dropped: `undefined`, and
- * the learner starts afresh rather than having answers misapplied.
+ * Decode what `encodeState` wrote, in either form. Never throws. What no
+ * longer fits the course is dropped, never misapplied: the visited pages
+ * when the page list changed (another `course.hash`), a quiz's segment when
+ * no quiz of the course has its hash any more, or when it does not parse.
+ * Text that is not ours, including state of format version 1 (whose course
+ * hash the runtime cannot check), gives an empty state.
  */
-export function decodeState(text: string, course: CourseData): LearnerState | undefined {
-  const [version, hash, visited = '', quizzes = '', ...rest] = text.split('|')
-  if (version !== formatVersion || hash !== course.hash || rest.length > 0) return undefined
-  const flags = unbitset(visited, course.pages.length)
-  if (!flags) return undefined
+export function decodeState(text: string, course: CourseData): LearnerState {
   const state = emptyState()
-  course.pages.forEach((page, index) => {
-    if (flags[index]) state.visited.add(page.id)
-  })
-  const pages = quizPages(course)
-  const segments = quizzes === '' ? [] : quizzes.split(';')
-  if (segments.length !== pages.length) return undefined
-  for (const [index, segment] of segments.entries()) {
-    const { id, quiz } = pages[index]!
-    if (segment === '~~') continue
-    const [attempts = '', score = '', answers = ''] = segment.split('~')
-    const parsedAttempts = Number(attempts)
-    const parsedScore = score === '' ? null : Number(score)
-    const perQuestion = answers.split(',')
-    if (!Number.isInteger(parsedAttempts) || (parsedScore !== null && !(parsedScore >= 0 && parsedScore <= 100))) return undefined
-    if (perQuestion.length !== quiz.questions.length) return undefined
-    const restored: Record<string, readonly string[]> = {}
-    for (const [questionIndex, question] of quiz.questions.entries()) {
-      const response = decodeAnswer(question, perQuestion[questionIndex] ?? '')
-      if (!response) return undefined
-      if (response.length > 0) restored[question.id] = response
+  try {
+    const [version, hash, visited, quizzes = '', ...rest] = text.split('|')
+    if (version !== formatVersion || rest.length > 0) return state
+    const flags = hash === course.hash && visited !== undefined ? unbitset(visited, course.pages.length) : undefined
+    course.pages.forEach((page, index) => {
+      if (flags?.[index]) state.visited.add(page.id)
+    })
+    const byHash = new Map<string, { id: string; quiz: QuizData } | null>()
+    for (const page of quizPages(course)) byHash.set(page.quiz.hash, byHash.has(page.quiz.hash) ? null : page)
+    // The last piece is what follows the last `;`: empty, or a truncated segment.
+    for (const segment of quizzes.split(';').slice(0, -1)) {
+      const page = byHash.get(segment.slice(0, stateHashLength))
+      if (!page || state.quizzes.has(page.id)) continue
+      const saved = decodeQuiz(segment.slice(stateHashLength), page.quiz)
+      if (saved) state.quizzes.set(page.id, saved)
     }
-    state.quizzes.set(id, { attempts: parsedAttempts, score: parsedScore, answers: restored })
+  } catch {
+    return emptyState()
   }
   return state
 }
 
 /**
- * The longest `encodeState` can get for this course: every page visited,
- * every quiz at the most attempts with a five-character score, and every
- * choice of every question chosen. The build refuses a course above 4096.
+ * The longest `encodeState` can write for this course in this form: every
+ * page visited, every quiz at its most attempts with a five-character score
+ * (`99.99`), and in the full form the longest answer to every question.
+ * `form` defaults to `full`, the only form before the build chose one.
  */
-export function worstCaseStateLength(course: CourseData): number {
-  const quizzes = quizPages(course).map(({ quiz }) => {
-    const attempts = String(Math.min(quiz.attempts ?? maxCountedAttempts, maxCountedAttempts)).length
-    const answers = quiz.questions.reduce((sum, question) => sum + maxEncodedLength(question), 0) + Math.max(0, quiz.questions.length - 1)
-    return attempts + 1 + '99.99'.length + 1 + answers
-  })
-  const quizzesLength = quizzes.reduce((sum, length) => sum + length, 0) + Math.max(0, quizzes.length - 1)
-  return formatVersion.length + 1 + course.hash.length + 1 + Math.ceil(course.pages.length / 6) + 1 + quizzesLength
+export function worstCaseStateLength(course: CourseData, form: StateForm = 'full'): number {
+  let length = formatVersion.length + 1 + course.hash.length + 1 + Math.ceil(course.pages.length / 6) + 1
+  for (const { quiz } of quizPages(course)) {
+    length += quiz.hash.length + String(Math.min(quiz.attempts ?? maxCountedAttempts, maxCountedAttempts)).length + 1 + '99.99'.length + 1
+    if (form === 'full') length += 1 + quiz.questions.reduce((sum, question) => sum + maxEncodedLength(question) + 1, -1)
+  }
+  return length
+}
+
+/** `full` when its worst case fits `budget` characters, else `compact` when that fits, else `undefined`: the course cannot be packaged. */
+export function stateFormFor(course: CourseData, budget: number): StateForm | undefined {
+  if (worstCaseStateLength(course, 'full') <= budget) return 'full'
+  return worstCaseStateLength(course, 'compact') <= budget ? 'compact' : undefined
+}
+
+/** `<attempts>~<score>` or `<attempts>~<score>~<answers>`; `undefined` unless every part fits the quiz. */
+function decodeQuiz(text: string, quiz: QuizData): QuizState | undefined {
+  const [attempts = '', score = '', answers, ...rest] = text.split('~')
+  if (rest.length > 0 || !/^\d{1,4}$/.test(attempts) || !/^(\d{1,3}(\.\d{1,2})?)?$/.test(score) || Number(score) > 100) return undefined
+  const saved: QuizState = { attempts: Number(attempts), score: score === '' ? null : Number(score), answers: null }
+  if (answers === undefined) return saved
+  const perQuestion = answers.split(',')
+  if (perQuestion.length !== quiz.questions.length) return undefined
+  const restored: Record<string, readonly string[]> = {}
+  for (const [index, question] of quiz.questions.entries()) {
+    const response = decodeAnswer(question, perQuestion[index]!)
+    if (!response) return undefined
+    if (response.length > 0) restored[question.id] = response
+  }
+  return { ...saved, answers: restored }
 }
 
 function quizPages(course: CourseData): { id: string; quiz: QuizData }[] {

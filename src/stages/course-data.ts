@@ -5,6 +5,7 @@ import type { Course, Page, Question, Quiz } from '../model.js'
 import { plainText } from '../questions/list-items.js'
 import { pagesFolder } from '../render/course-links.js'
 import type { CourseData, QuestionData, QuizData } from '../shared/course-data.js'
+import { stateHashLength } from '../shared/learner-state.js'
 import { rightChoices, scoreQuestion, type Response } from '../shared/scoring.js'
 
 /** Package path of a page's HTML. */
@@ -14,31 +15,53 @@ export function pageHref(page: Page): string {
 
 /**
  * The course as the runtime needs it (embedded in `index.html`): pages in
- * order, quiz keys for scoring, the pass mark, the UI strings, and a hash of
- * everything the learner's saved state refers to.
+ * order, quiz keys for scoring, the pass mark, the UI strings, and the
+ * hashes that the learner's saved state is checked against: one of the page
+ * list, one per quiz (unique within the course, see `toQuizData`).
  */
 export function toCourseData(course: Course, strings: Readonly<Record<string, string>>): CourseData {
+  const quizHashes = new Set<string>()
   const pages = course.pages.map((page) => ({
     id: page.id,
     title: page.title,
     href: pageHref(page),
     kind: page.kind,
-    ...(page.kind === 'quiz' ? { quiz: toQuizData(page) } : {}),
+    ...(page.kind === 'quiz' ? { quiz: toQuizData(page, quizHashes) } : {}),
   }))
   return {
     id: course.id,
     version: course.config.version,
     title: course.config.title,
     language: course.config.language,
-    hash: stateHash(pages),
+    // The visited pages are a bitset in page order: any change to the list of page ids drops them.
+    hash: stateHash(pages.map((page) => page.id)),
     passingScore: course.config.passingScore ?? null,
     pages,
     strings,
   }
 }
 
-export function toQuizData(quiz: Quiz): QuizData {
-  return {
+/**
+ * A quiz as the runtime needs it, with the hash its saved answers, attempts
+ * and score are kept under. The hash covers what gives them their meaning:
+ * the page id (it seeds each attempt's draw and shuffle), every question
+ * with its kind, choices and key, points included (the answers are encoded
+ * by question and choice id, the score was computed from the key), `pick`
+ * and `shuffle` (they decide which questions an attempt showed, in which
+ * order) and `keep` (the kept score is the best or the last one). Left out,
+ * so that changing them keeps learners' work: `attempts` (raising it gives
+ * another chance, lowering it stops further submissions; the count of
+ * submissions made stays true), `graded`, `weight` and `passingScore` (the
+ * runtime applies them to the kept score when it reads it), and all text.
+ * The questions are hashed as the runtime gets them: a field added to
+ * `QuestionData` changes every quiz's hash, so add one knowingly.
+ *
+ * `taken` holds the hashes given to the course's earlier quizzes: a quiz
+ * whose hash is taken (a 1 in 16 million chance per pair) is hashed again
+ * with a counter, since saved state is matched to its quiz by hash alone.
+ */
+export function toQuizData(quiz: Quiz, taken: Set<string> = new Set()): QuizData {
+  const data = {
     graded: quiz.graded,
     passingScore: quiz.passingScore ?? null,
     weight: quiz.weight,
@@ -48,6 +71,11 @@ export function toQuizData(quiz: Quiz): QuizData {
     shuffle: quiz.shuffle,
     questions: quiz.questions.map(toQuestionData),
   }
+  const basis = [quiz.id, data.questions, data.pick, data.shuffle, data.keep]
+  let hash = stateHash(basis)
+  for (let salt = 1; taken.has(hash); salt++) hash = stateHash([...basis, salt])
+  taken.add(hash)
+  return { ...data, hash }
 }
 
 /**
@@ -122,11 +150,11 @@ function bestResponse(question: QuestionData): Response {
 }
 
 /**
- * Eight hex digits over the page ids and the quiz keys: what saved state
- * refers to. A re-uploaded package with the same pages and questions keeps
- * learners' progress; one whose pages or answers changed drops it cleanly.
+ * Four base64url characters (24 bits) of SHA-256 over `basis` as JSON: a
+ * re-uploaded package keeps what saved state refers to when the hash is the
+ * same, and a change goes unseen once in 16 million. Short, since each quiz
+ * of the saved state carries one and SCORM 1.2 allows 4096 characters.
  */
-function stateHash(pages: readonly { id: string; quiz?: QuizData }[]): string {
-  const basis = pages.map((page) => [page.id, page.quiz?.questions ?? null, page.quiz?.pick ?? null, page.quiz?.shuffle ?? null])
-  return createHash('sha256').update(JSON.stringify(basis)).digest('hex').slice(0, 8)
+function stateHash(basis: unknown): string {
+  return createHash('sha256').update(JSON.stringify(basis)).digest('base64url').slice(0, stateHashLength)
 }
