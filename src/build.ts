@@ -1,7 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { VFile } from 'vfile'
 import { loadConfig } from './config/load-config.js'
 import { courseConfigSchema } from './config/schema.js'
@@ -9,68 +8,71 @@ import { hasErrors, problem } from './diagnostics/problem.js'
 import type { BuildCache } from './cache/build-cache.js'
 import { createBankReader } from './fs/read-bank.js'
 import { writeAtomic, writeFileAtomic } from './fs/write-output.js'
-import { schemaFiles } from './manifest/scorm12.js'
 import type { Course, PackageFile } from './model.js'
 import { loadTheme } from './render/theme.js'
-import { worstCaseStateLength } from './shared/learner-state.js'
 import { collectAssets } from './stages/collect-assets.js'
 import { toCourseData } from './stages/course-data.js'
-import { buildManifest } from './stages/build-manifest.js'
 import { loadOutline } from './stages/load-outline.js'
 import { packageZip, writeZip } from './stages/package-zip.js'
 import { setupCard } from './stages/setup-card.js'
 import { parsePages } from './stages/parse-pages.js'
 import { renderPages } from './stages/render-pages.js'
+import { defaultTargets, type TargetName, targets as allTargets } from './targets/index.js'
+import type { Target, TargetContext } from './targets/target.js'
 
-/** The SCORM 1.2 XSDs and their notice, copied into every package. */
-const schemasDir = fileURLToPath(new URL('../schemas/scorm12/', import.meta.url))
-const schemaNotice = 'NOTICE.txt'
-/** The browser runtime, bundled by `npm run compile` (esbuild) from src/runtime/. */
-const runtimeBundle = fileURLToPath(new URL('../lib/runtime/coursepack.js', import.meta.url))
 /** KaTeX's browser files, packaged when a course has math. */
 const katexDir = path.dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'))
-/** SCORM 1.2 RTE: cmi.suspend_data is a CMIString4096. */
-const suspendDataLimit = 4096
 
 export interface BuildOptions {
   /** The course folder (default: `course`). */
   readonly dir?: string
-  /** Folder to write the zip into; without it nothing is written (a check). */
+  /** Folder to write the packages into; without it nothing is written (a check). */
   readonly out?: string
   /** Folder that relative `dir` and `out` start from (default: `process.cwd()`). */
   readonly cwd?: string
+  /** The targets to build, in place of course.yml's `targets:` (default: those, else `scorm12`). */
+  readonly targets?: readonly TargetName[]
   /** Told as each stage starts, for a progress display (optional). */
   readonly onStage?: (stage: BuildStage) => void
   /** Parsed and rendered pages of earlier builds, reused where nothing changed (`preview`) (optional). */
   readonly cache?: BuildCache
-  /** Without `out`, whether to make the zip in memory at all (default: true; `preview` serves the files). */
+  /** Without `out`, whether to make the zips in memory at all (default: true; `preview` serves the files). */
   readonly zip?: boolean
 }
 
 export type BuildStage = 'load' | 'parse' | 'render' | 'package' | 'write'
 
 export interface BuildResult {
-  /** False when any file has an error; then no zip was written. */
+  /** False when any file has an error; then no package was written. */
   readonly ok: boolean
   /** Every file read, each carrying its problems. */
   readonly files: readonly VFile[]
   readonly course?: Course
-  /** The package, entry by entry (when the build got that far). */
-  readonly packageFiles?: readonly PackageFile[]
-  /** The zip's bytes, when built in memory (no `out`). */
-  readonly zip?: Uint8Array
-  /** Where the zip was written (with `out`). */
-  readonly zipPath?: string
-  /** The zip's size in bytes. */
-  readonly zipSize?: number
-  /** The teachers' setup card written next to the zip. */
+  /** One package per target, in the order asked for (when the build got that far). */
+  readonly packages?: readonly BuiltPackage[]
+  /** The teachers' setup card written next to the packages. */
   readonly setupCardPath?: string
 }
 
+export interface BuiltPackage {
+  /** The target's name: `scorm12`. */
+  readonly target: string
+  readonly fileName: string
+  /** The package, entry by entry. */
+  readonly files: readonly PackageFile[]
+  /** The zip's bytes, when built in memory (no `out`). */
+  readonly zip?: Uint8Array
+  /** Where it was written (with `out`). */
+  readonly path?: string
+  /** Its size in bytes. */
+  readonly size?: number
+}
+
 /**
- * Build a course folder into a SCORM 1.2 zip: load the course, parse its
- * pages, render them, write the manifest, package. Every stage reports all
- * the problems it finds; the zip is written only when there is no error.
+ * Build a course folder into one package per target: load the course, parse
+ * its pages, render them, then let each target check what it cannot carry
+ * and make its package. Every stage reports all the problems it finds;
+ * packages are written only when there is no error.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd()
@@ -104,44 +106,45 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     pages,
   }
   const theme = await loadTheme(course.config.language)
-  // What the runtime is given: checked here against the suspend_data limit, embedded in index.html by the render.
+  // What the runtime is given: embedded in index.html by the render, checked by each target against its limits.
   const courseData = toCourseData(course, theme.strings)
-  const stateLength = worstCaseStateLength(courseData)
-  if (stateLength > suspendDataLimit) {
-    problem(loaded.file, 'state-too-large', null, `A learner's saved state could reach ${stateLength} characters, more than the ${suspendDataLimit} that SCORM 1.2 allows`)
-  }
   stage('render')
   const rendered = await renderPages(course, courseData, theme, pageIds, options.cache)
   const assets = await collectAssets(root, rendered.assets, loaded)
+  const context: TargetContext = {
+    course,
+    courseData,
+    config: loaded.file,
+    web: [...rendered.files, ...assets, ...(rendered.usesMath ? await readKatex() : [])],
+  }
+  const chosen: Target[] = (options.targets ?? course.config.targets ?? defaultTargets).map((name) => allTargets[name])
+  for (const target of chosen) target.check(context)
   if (!config || hasErrors(files)) return { ok: false, files, course }
 
   stage('package')
-  const schemas = await Promise.all(
-    [...schemaFiles, schemaNotice].map(async (name) => ({ path: name, data: await readFile(path.join(schemasDir, name)) })),
-  )
-  const runtime = { path: 'coursepack.js', data: await readRuntime() }
-  const scoFiles = [...rendered.files, runtime, ...assets, ...(rendered.usesMath ? await readKatex() : [])]
-  const manifest = buildManifest(course, {
-    scoFiles: scoFiles.map((file) => file.path),
-    otherFiles: schemas.map((file) => file.path),
-  })
-  const packageFiles: PackageFile[] = [
-    { path: 'imsmanifest.xml', data: new TextEncoder().encode(manifest) },
-    ...scoFiles,
-    ...schemas,
-  ]
+  const made = await Promise.all(chosen.map(async (target) => ({ target, fileName: target.fileName(course), files: await target.packageFiles(context) })))
   if (options.out === undefined) {
-    if (options.zip === false) return { ok: true, files, course, packageFiles }
-    const zip = await packageZip(packageFiles)
-    return { ok: true, files, course, packageFiles, zip, zipSize: zip.byteLength }
+    const packages = await Promise.all(
+      made.map(async ({ target, fileName, files: entries }): Promise<BuiltPackage> => {
+        if (options.zip === false) return { target: target.name, fileName, files: entries }
+        const zip = await packageZip(entries)
+        return { target: target.name, fileName, files: entries, zip, size: zip.byteLength }
+      }),
+    )
+    return { ok: true, files, course, packages }
   }
 
   stage('write')
-  const zipPath = path.resolve(cwd, options.out, zipName(course))
-  await writeAtomic(zipPath, (temporary) => writeZip(packageFiles, temporary))
+  const packages: BuiltPackage[] = []
+  for (const { target, fileName, files: entries } of made) {
+    const zipPath = path.resolve(cwd, options.out, fileName)
+    await writeAtomic(zipPath, (temporary) => writeZip(entries, temporary))
+    packages.push({ target: target.name, fileName, files: entries, path: zipPath, size: (await stat(zipPath)).size })
+  }
   const setupCardPath = path.resolve(cwd, options.out, `${course.id}-LMS-SETUP.md`)
-  await writeFileAtomic(setupCardPath, new TextEncoder().encode(setupCard(course, zipName(course))))
-  return { ok: true, files, course, packageFiles, zipPath, zipSize: (await stat(zipPath)).size, setupCardPath }
+  const card = setupCard(course, made.map(({ target, fileName }) => ({ label: target.label, fileName, section: target.setupCard(course, fileName) })))
+  await writeFileAtomic(setupCardPath, new TextEncoder().encode(card))
+  return { ok: true, files, course, packages, setupCardPath }
 }
 
 /**
@@ -154,17 +157,4 @@ async function readKatex(): Promise<PackageFile[]> {
     readFile(path.join(katexDir, 'katex.min.css')).then((data) => ({ path: 'katex/katex.min.css', data })),
     ...names.map(async (name) => ({ path: `katex/fonts/${name}`, data: await readFile(path.join(katexDir, 'fonts', name)) })),
   ])
-}
-
-async function readRuntime(): Promise<Uint8Array> {
-  try {
-    return await readFile(runtimeBundle)
-  } catch (error) {
-    throw new Error(`The runtime bundle ${runtimeBundle} is missing: run \`npm run compile\` first.`, { cause: error })
-  }
-}
-
-/** `<id>-<version>-scorm12.zip`. */
-export function zipName(course: Course): string {
-  return `${course.id}-${course.config.version}-scorm12.zip`
 }

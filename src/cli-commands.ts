@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util'
+import { targetNames } from './targets/index.js'
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
@@ -12,18 +13,20 @@ interface Command {
 /** Every command, its options and its help: the single table that `--help` is made from. */
 export const commands = {
   build: {
-    summary: 'Build the course in dir (default: course) into a SCORM 1.2 zip and a setup card',
-    options: { out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    summary: 'Build the course in dir (default: course) into its packages (SCORM 1.2 by default) and a setup card',
+    options: { out: { type: 'string' }, target: { type: 'string', short: 't' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
     help: [
-      ['--out <dir>', 'Where to write the zip and the setup card (default: dist)'],
+      ['--out <dir>', 'Where to write the packages and the setup card (default: dist)'],
+      ['-t, --target <t>', `The packages to build, comma-separated: ${targetNames.join(', ')} (default: course.yml's targets, else scorm12)`],
       ['--json', 'Print the result and every problem as JSON (for CI)'],
       ['-q, --quiet', 'Print only errors'],
     ],
   },
   check: {
     summary: 'Report every problem in the course, write nothing',
-    options: { json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    options: { target: { type: 'string', short: 't' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
     help: [
+      ['-t, --target <t>', 'Check against these targets\' limits too (default: as build)'],
       ['--json', 'Print the result and every problem as JSON (for CI)'],
       ['-q, --quiet', 'Print only errors'],
     ],
@@ -52,7 +55,7 @@ export function usage(name?: CommandName): string {
   if (name) {
     const command: Command = commands[name]
     const options = [...command.help, ['-h, --help', 'Show this help'] as const]
-    return [`Usage: coursepack ${name} [dir] [options]`, '', command.summary, '', 'Options:', ...options.map(([flag, text]) => `  ${flag.padEnd(16)}${text}`), '', exitText].join('\n')
+    return [`Usage: coursepack ${name} [dir] [options]`, '', command.summary, '', 'Options:', ...options.map(([flag, text]) => `  ${flag.padEnd(18)}${text}`), '', exitText].join('\n')
   }
   return [
     'Usage: coursepack <command> [dir] [options]',

@@ -7,6 +7,7 @@ import { createProgress } from './cli-progress.js'
 import { formatReport, reportData } from './diagnostics/report.js'
 import { removePendingWrites } from './fs/write-output.js'
 import { initCourse } from './init.js'
+import { type TargetName, targetNames } from './targets/index.js'
 
 /** Run the command line `argv` (without `node` and the script). Sets `process.exitCode`. */
 export async function main(argv: readonly string[]): Promise<void> {
@@ -44,18 +45,29 @@ export async function main(argv: readonly string[]): Promise<void> {
       const preview = await startPreview({ dir, port })
       return console.log(`Previewing ${dir} at ${preview.url}  (Ctrl-C to stop)`)
     }
-    await runBuild(name, dir, values)
+    const chosen = parseTargets(values.target)
+    if (typeof chosen === 'string') return fail(exitCodes.usage, `${chosen}\n\n${usage(name)}`)
+    await runBuild(name, dir, values, chosen)
   } catch (error) {
     fail(exitCodes.bug, `coursepack: an unexpected error, which is a bug in coursepack, not in your course.\nPlease report it with the text below.\n\n${(error as Error).stack ?? String(error)}`)
   }
 }
 
-async function runBuild(name: 'build' | 'check', dir: string, values: Record<string, string | boolean | undefined>): Promise<void> {
+/** `--target a,b` as target names; a sentence saying what is wrong otherwise. */
+function parseTargets(option: string | boolean | undefined): TargetName[] | undefined | string {
+  if (option === undefined) return undefined
+  const names = String(option).split(',').map((name) => name.trim()).filter((name) => name !== '')
+  const unknown = names.find((name) => !(targetNames as string[]).includes(name))
+  if (unknown !== undefined || names.length === 0) return `Unknown target \`${unknown ?? ''}\`, expected ${targetNames.map((target) => `\`${target}\``).join(', ')} (several: \`--target ${targetNames.join(',')}\`).`
+  return [...new Set(names)] as TargetName[]
+}
+
+async function runBuild(name: 'build' | 'check', dir: string, values: Record<string, string | boolean | undefined>, targets: TargetName[] | undefined): Promise<void> {
   const quiet = values.quiet === true
   const progress = createProgress(process.stderr, { enabled: !quiet && values.json !== true })
   const started = performance.now()
   // check makes no zip at all: it reports, and writes nothing.
-  const result = await build({ dir, out: name === 'build' ? String(values.out ?? 'dist') : undefined, zip: name === 'build', onStage: progress.stage })
+  const result = await build({ dir, targets, out: name === 'build' ? String(values.out ?? 'dist') : undefined, zip: name === 'build', onStage: progress.stage })
   progress.done()
   if (values.json) {
     process.exitCode = result.ok ? exitCodes.ok : exitCodes.courseErrors
@@ -73,9 +85,10 @@ async function runBuild(name: 'build' | 'check', dir: string, values: Record<str
   const pages = result.course?.pages.length ?? 0
   const questions = result.course?.pages.reduce((sum, page) => sum + (page.kind === 'quiz' ? page.questions.length : 0), 0) ?? 0
   if (name === 'check') return console.log(`No errors in ${pages} pages.`)
-  const size = Math.round((result.zipSize ?? 0) / 1024)
-  console.log(`Built ${pages} pages, ${questions} questions, ${result.packageFiles?.length ?? 0} files, in ${seconds} s`)
-  console.log(`→ ${path.relative(process.cwd(), result.zipPath ?? '')} (${size} KB)`)
+  console.log(`Built ${pages} pages, ${questions} questions, in ${seconds} s`)
+  for (const built of result.packages ?? []) {
+    console.log(`→ ${path.relative(process.cwd(), built.path ?? '')} (${Math.round((built.size ?? 0) / 1024)} KB, ${built.files.length} files)`)
+  }
   console.log(`→ ${path.relative(process.cwd(), result.setupCardPath ?? '')}: what to set in Moodle and Canvas`)
 }
 
@@ -92,10 +105,13 @@ function jsonResult(result: BuildResult) {
     ok: result.ok,
     summary: { errors: count('error'), warnings: count('warning'), notes: count('info') },
     problems,
-    package:
-      result.ok && result.zipSize !== undefined
-        ? { path: result.zipPath ? path.relative(process.cwd(), result.zipPath) : null, bytes: result.zipSize, files: result.packageFiles?.length ?? 0, pages: result.course?.pages.length ?? 0 }
-        : null,
+    pages: result.ok ? (result.course?.pages.length ?? 0) : null,
+    packages: (result.ok ? (result.packages ?? []) : []).map((built) => ({
+      target: built.target,
+      path: built.path ? path.relative(process.cwd(), built.path) : null,
+      bytes: built.size ?? null,
+      files: built.files.length,
+    })),
   }
 }
 

@@ -170,8 +170,13 @@ export const rules = {
   },
   'state-too-large': {
     severity: 'error',
-    title: 'A course whose saved learner state could pass the 4096 characters SCORM 1.2 allows',
-    hint: 'Split the course into several packages, or use fewer questions, choices or pages.',
+    title: 'A course whose saved learner state could pass what its target allows (SCORM 1.2: 4096 characters), even without the answers',
+    hint: 'Build `--target scorm2004`, which allows 64000 characters, or split the course into several packages.',
+  },
+  'compact-state': {
+    severity: 'warning',
+    title: 'A course whose saved state with the answers could pass what its target allows: learners who come back see their scores, not their last answers',
+    hint: 'Build `--target scorm2004` to keep the answers too, or draw fewer questions with `pick:`.',
   },
   'no-graded-quiz-for-passing-score': {
     severity: 'warning',

@@ -62,8 +62,10 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   // Each rebuild reuses what did not change: saving one lesson re-renders that lesson.
   const cache = new BuildCache()
   const rebuild = async () => {
-    const result = await build({ dir: root, cache, zip: false })
-    if (result.ok && result.packageFiles) files = new Map(result.packageFiles.map((file) => [file.path, file]))
+    // The stand-in LMS is scorm-again's SCORM 1.2 API, whatever targets course.yml names.
+    const result = await build({ dir: root, cache, zip: false, targets: ['scorm12'] })
+    const built = result.ok ? result.packages?.[0] : undefined
+    if (built) files = new Map(built.files.map((file) => [file.path, file]))
     last = { ok: result.ok, version: last.version + 1, problems: reportData(result.files, { cwd: path.dirname(root) }) }
     for (const listener of listeners) listener.write(`data: ${JSON.stringify(last)}\n\n`)
   }

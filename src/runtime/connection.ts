@@ -1,9 +1,10 @@
-/** Outcome of a write: SCORM 1.2 error code when it failed. */
+/** Outcome of a write: the standard's error code when it failed. */
 export type SetResult = { readonly ok: true } | { readonly ok: false; readonly code: number }
 
 /**
- * The LMS as the session sees it: a SCORM 1.2 API, or the browser's storage
- * when there is no LMS. Never throws.
+ * The LMS's API as calls on named elements, in the data model of the
+ * package's standard (see lms.ts); or the browser's storage when there is no
+ * LMS. Never throws.
  */
 export interface Connection {
   /** `lms` when scores reach an LMS, `local` when nothing is reported. */

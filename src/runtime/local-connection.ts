@@ -1,35 +1,30 @@
 import type { Connection } from './connection.js'
 
-/** What is kept between visits without an LMS. */
-const kept = ['cmi.suspend_data', 'cmi.core.lesson_location', 'cmi.core.lesson_status', 'cmi.core.score.raw', 'cmi.core.student_id']
-
 /**
  * A Connection for a course opened without an LMS (from disk, or a preview):
- * progress is kept in the browser's localStorage under the course's id, and
- * nothing is reported anywhere.
+ * what the session writes is kept in the browser's localStorage under the
+ * course's id, in the package's own data model, and reported nowhere.
+ * Interactions are a report for the teacher, so they are not kept.
  */
-export function createLocalConnection(storageKey: string, storage: Storage | null = safeStorage()): Connection {
+export function createLocalConnection(storageKey: string, learnerIdElement: string, storage: Storage | null = safeStorage()): Connection {
   let values: Record<string, string> = {}
   try {
-    values = JSON.parse(storage?.getItem(storageKey) ?? '{}') as Record<string, string>
+    const stored: unknown = JSON.parse(storage?.getItem(storageKey) ?? '{}')
+    if (typeof stored === 'object' && stored !== null) values = stored as Record<string, string>
   } catch {
     values = {}
   }
   let finished = false
   // Without an LMS there is no learner id: make one, so that question draws stay the same on return.
-  if (!values['cmi.core.student_id']) values['cmi.core.student_id'] = `local-${Math.random().toString(36).slice(2, 10)}`
+  if (!values[learnerIdElement]) values[learnerIdElement] = `local-${Math.random().toString(36).slice(2, 10)}`
 
   return {
     kind: 'local',
     initialize: () => true,
-    get(element) {
-      if (element === 'cmi.core.entry') return values['cmi.suspend_data'] ? 'resume' : 'ab-initio'
-      if (element === 'cmi.core.lesson_status') return values[element] ?? 'not attempted'
-      return values[element] ?? ''
-    },
+    get: (element) => (typeof values[element] === 'string' ? values[element] : ''),
     set(element, value) {
       if (finished) return { ok: false, code: 301 }
-      if (kept.includes(element)) values[element] = value
+      if (!element.includes('.interactions.')) values[element] = value
       return { ok: true }
     },
     commit() {

@@ -13,6 +13,8 @@ export type ToShell =
       readonly pageId: string
       readonly responses: Readonly<Record<string, readonly string[]>>
       readonly latencyMs: number
+      /** Each question's prompt as plain text, for the LMS's record (SCORM 2004's interaction description). */
+      readonly prompts?: Readonly<Record<string, string>>
     }
 
 export type ToPage =

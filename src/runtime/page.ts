@@ -52,6 +52,7 @@ function createQuizForm(doc: Document, form: HTMLFormElement, pageId: string, po
   form.addEventListener('submit', (event) => {
     event.preventDefault()
     const responses: Record<string, Response> = {}
+    const prompts: Record<string, string> = {}
     for (const [index, control] of inPlay().entries()) {
       const collected = control.collect()
       if ('problem' in collected) {
@@ -61,9 +62,10 @@ function createQuizForm(doc: Document, form: HTMLFormElement, pageId: string, po
         return
       }
       responses[control.id] = collected.response
+      prompts[control.id] = (control.fieldset.querySelector('.cp-question__prompt')?.textContent ?? '').replace(/\s+/g, ' ').trim()
     }
     if (submit) submit.disabled = true
-    post({ type: 'cp:submit', pageId, responses, latencyMs: Date.now() - shownAt })
+    post({ type: 'cp:submit', pageId, responses, prompts, latencyMs: Date.now() - shownAt })
   })
 
   function say(lines: string[], tone: 'info' | 'error' = 'info'): void {
@@ -120,6 +122,8 @@ function createQuizForm(doc: Document, form: HTMLFormElement, pageId: string, po
       if (!last) {
         startAttempt()
         if (!view.canSubmit && submit) submit.disabled = true
+        // Taken before, but the compact saved state kept only the score: say so above a fresh form.
+        if (view.attempts > 0 && view.kept !== null) say(summary(view, strings))
         return
       }
       arrange(last.plan)
@@ -156,9 +160,8 @@ function createQuizForm(doc: Document, form: HTMLFormElement, pageId: string, po
 /** The lines under a submitted quiz: score, pass or not, attempts, and the course result. */
 function summary(view: QuizView, strings: Strings): string[] {
   const last = view.last
-  if (!last) return []
-  const lines = [format(strings, 'quizScore', { score: last.percent })]
-  if (view.passingScore !== null) lines.push(format(strings, last.passed ? 'quizPassed' : 'quizFailed', { pass: view.passingScore }))
+  const lines = last ? [format(strings, 'quizScore', { score: last.percent })] : [format(strings, 'keptScore', { score: view.kept ?? 0 })]
+  if (last && view.passingScore !== null) lines.push(format(strings, last.passed ? 'quizPassed' : 'quizFailed', { pass: view.passingScore }))
   lines.push(
     view.attemptsAllowed === null
       ? format(strings, 'attemptCount', { used: view.attempts })

@@ -1,12 +1,11 @@
 import type { CourseData, PageData, QuizData } from '../shared/course-data.js'
 import { decodeAnswer, encodeAnswer } from '../shared/answers.js'
 import { type AttemptPlan, planAttempt } from '../shared/draw.js'
-import { decodeState, emptyState, encodeState, type LearnerState, type QuizState } from '../shared/learner-state.js'
+import { decodeState, emptyState, encodeState, type LearnerState, type QuizState, type StateForm, stateFormFor } from '../shared/learner-state.js'
 import { courseScore, type QuestionResult, type Response, scoreQuiz } from '../shared/scoring.js'
 import type { Connection } from './connection.js'
-import { interactionRecords, interactionWrites } from './interactions.js'
-import type { SaveQueue } from './save-queue.js'
-import { formatTimespan } from './time-format.js'
+import type { Interaction, Standard, Status, Writes } from './lms.js'
+import type { Lane, SaveQueue } from './save-queue.js'
 
 export type LessonStatus = 'passed' | 'failed' | 'completed' | 'incomplete'
 
@@ -41,49 +40,55 @@ export interface StartInfo {
 }
 
 /**
- * The learner's visit, as the LMS must see it (design.md, "The runtime"):
+ * The learner's visit, in learning terms (design.md, "The runtime"):
  * `incomplete` at the first launch; after the last graded quiz, the course
- * score (raw, min, max), then the status, then a commit, at submit time and
- * never earlier; interactions per answered question; location and
- * suspend_data after each page; exit, session time and LMSFinish once.
+ * score, then completion and success, committed at submit time and never
+ * earlier; an interaction per answered question; location and saved state
+ * after each page; exit, session time and the end of the session once. The
+ * `Standard` turns each of these into its own data model's writes; the
+ * queue sends them, the outcome first.
  */
 export class CourseSession {
   state: LearnerState = emptyState()
-  private status: string = ''
-  private masteryScore: number | null = null
+  /** The status writes the LMS holds: the same status is not written twice. */
+  private reported = ''
+  private passingScore: number | null = null
   private interactionCount = 0
   private location: string | undefined
   /** Seeds the questions drawn for each attempt: the same learner sees the same draw again. */
   private learnerKey = ''
+  private readonly stateForm: StateForm
   private readonly startedAt: number
   private ended = false
 
   constructor(
     private readonly course: CourseData,
+    private readonly standard: Standard,
     private readonly connection: Connection,
     private readonly queue: SaveQueue,
     private readonly now: () => number = Date.now,
   ) {
     this.startedAt = now()
+    // The build refused a course whose compact state cannot fit, so one of the two does.
+    this.stateForm = stateFormFor(course, standard.stateBudget) ?? 'compact'
   }
 
   start(): StartInfo {
     this.connection.initialize()
-    const suspendData = this.connection.get('cmi.suspend_data')
-    const location = this.connection.get('cmi.core.lesson_location')
-    this.status = this.connection.get('cmi.core.lesson_status')
-    this.masteryScore = parseScore(this.connection.get('cmi.student_data.mastery_score')) ?? this.course.passingScore
-    this.interactionCount = parseCount(this.connection.get('cmi.interactions._count'))
-    const learnerName = this.connection.get('cmi.core.student_name')
-    this.learnerKey = this.connection.get('cmi.core.student_id')
+    const launch = this.standard.readLaunch((element) => this.connection.get(element))
+    this.passingScore = launch.passingScore ?? this.course.passingScore
+    this.interactionCount = launch.interactionCount
+    this.learnerKey = launch.learnerId
+    this.reported = JSON.stringify(launch.status)
 
     // Resume whenever there is saved state: Moodle sends entry "" rather than "resume" in some cases.
-    if (suspendData !== '') this.state = decodeState(suspendData, this.course)
-    this.location = this.page(location) ? location : undefined
+    if (launch.savedState !== '') this.state = decodeState(launch.savedState, this.course)
+    this.location = this.page(launch.location) ? launch.location : undefined
 
-    if (this.status === '' || this.status === 'not attempted') this.writeStatus('incomplete')
+    // A first launch says `incomplete`; a later one never rewrites a status from the state it resumed.
+    if (!launch.statusRecorded) this.report()
     this.queue.save()
-    return { location: this.location, learnerName }
+    return { location: this.location, learnerName: launch.learnerName }
   }
 
   /** The learner is on `pageId`: remember it, and commit when that changed anything. */
@@ -93,18 +98,19 @@ export class CourseSession {
     if (!firstVisit && this.location === pageId) return
     this.state.visited.add(pageId)
     this.location = pageId
-    this.queue.write('cmi.core.lesson_location', pageId)
-    this.queue.write('cmi.suspend_data', encodeState(this.state, this.course, 'full'))
-    if (!this.hasGradedQuiz() && this.isFinished()) this.writeStatus('completed')
+    this.write(this.standard.location(pageId), 'state')
+    this.saveState()
+    // Seeing the last page completes the course (SCORM 2004), or finishes one without graded quizzes.
+    if (firstVisit && this.visitedCount === this.course.pages.length) this.report()
     this.queue.save()
   }
 
   /** Score a submission, record it, and report it to the LMS at once. */
-  submit(pageId: string, responses: Readonly<Record<string, Response>>, latencyMs: number): QuizView | undefined {
+  submit(pageId: string, responses: Readonly<Record<string, Response>>, latencyMs: number, prompts: Readonly<Record<string, string>> = {}): QuizView | undefined {
     const page = this.page(pageId)
     const quiz = page?.quiz
     if (this.ended || !quiz) return undefined
-    const saved: QuizState = this.state.quizzes.get(pageId) ?? { attempts: 0, score: null, answers: {} }
+    const saved: QuizState = this.state.quizzes.get(pageId) ?? { attempts: 0, score: null, answers: null }
     if (quiz.attempts !== null && saved.attempts >= quiz.attempts) return this.quizView(pageId)
 
     const plan = this.plan(pageId, quiz, saved.attempts + 1)
@@ -120,18 +126,32 @@ export class CourseSession {
     saved.score = quiz.keep === 'last' || saved.score === null ? result.percent : Math.max(saved.score, result.percent)
     this.state.quizzes.set(pageId, saved)
 
-    for (const record of interactionRecords({ quizId: pageId, quiz, responses: answers, result, latencyMs, at: new Date(this.now()) })) {
-      for (const [element, value] of interactionWrites(this.interactionCount, record)) this.queue.write(element, value, 'detail')
+    const at = new Date(this.now())
+    for (const question of quiz.questions) {
+      const response = answers[question.id] ?? []
+      const scored = result.questions[question.id]
+      if (response.length === 0 || !scored) continue
+      const interaction: Interaction = {
+        id: `${pageId}.${question.id}`,
+        courseId: this.course.id,
+        question,
+        response,
+        verdict: scored.verdict,
+        points: scored.points,
+        weighting: quiz.graded && question.kind !== 'likert' ? question.points : 0,
+        prompt: prompts[question.id] ?? '',
+        latencyMs,
+        at,
+      }
+      this.write(this.standard.interaction(this.interactionCount, interaction), 'detail')
       this.interactionCount += 1
     }
-    this.queue.write('cmi.suspend_data', encodeState(this.state, this.course, 'full'))
+    this.saveState()
     const outcome = this.courseOutcome()
     if (quiz.graded && outcome) {
       // Order matters to LMSs: the score first, then the status, then the commit, before anything else.
-      this.queue.write('cmi.core.score.raw', String(outcome.score), 'outcome')
-      this.queue.write('cmi.core.score.min', '0', 'outcome')
-      this.queue.write('cmi.core.score.max', '100', 'outcome')
-      this.writeStatus(outcome.status)
+      this.write(this.standard.score(outcome.score), 'outcome')
+      this.report()
     }
     this.queue.save()
     return this.quizView(pageId)
@@ -143,8 +163,10 @@ export class CourseSession {
     const saved = this.state.quizzes.get(pageId)
     const attempts = saved?.attempts ?? 0
     const outcome = this.courseOutcome()
-    const lastPlan = attempts > 0 ? this.plan(pageId, quiz, attempts) : undefined
-    const last = saved?.answers && lastPlan ? scoreQuiz(quiz, saved.answers, lastPlan.questionIds) : undefined
+    // The compact saved state keeps no answers: after a relaunch the kept score shows, not the last attempt.
+    const answers = saved?.answers ?? undefined
+    const lastPlan = attempts > 0 && answers ? this.plan(pageId, quiz, attempts) : undefined
+    const last = answers && lastPlan ? scoreQuiz(quiz, answers, lastPlan.questionIds) : undefined
     return {
       pageId,
       graded: quiz.graded,
@@ -154,10 +176,10 @@ export class CourseSession {
       canSubmit: quiz.attempts === null || attempts < quiz.attempts,
       kept: saved?.score ?? null,
       next: this.plan(pageId, quiz, attempts + 1),
-      ...(last && saved?.answers && lastPlan
-        ? { last: { plan: lastPlan, answers: saved.answers, percent: last.percent, passed: last.passed, questions: last.questions } }
+      ...(last && answers && lastPlan
+        ? { last: { plan: lastPlan, answers, percent: last.percent, passed: last.passed, questions: last.questions } }
         : {}),
-      ...(quiz.graded && outcome ? { course: { ...outcome, passingScore: this.masteryScore } } : {}),
+      ...(quiz.graded && outcome ? { course: { score: outcome.score, status: outcome.success === 'unknown' ? 'completed' : outcome.success, passingScore: this.passingScore } } : {}),
     }
   }
 
@@ -168,8 +190,7 @@ export class CourseSession {
   end(): void {
     if (this.ended) return
     this.ended = true
-    this.queue.write('cmi.core.exit', this.isFinished() ? '' : 'suspend')
-    this.queue.write('cmi.core.session_time', formatTimespan(this.now() - this.startedAt))
+    this.write(this.standard.exit(this.isFinished(), this.now() - this.startedAt), 'state')
     this.queue.flush()
     this.connection.finish()
   }
@@ -180,14 +201,14 @@ export class CourseSession {
   }
 
   /** The course score and status once every graded quiz has been submitted. */
-  private courseOutcome(): { score: number; status: LessonStatus } | undefined {
+  private courseOutcome(): { score: number; success: Status['success'] } | undefined {
     const graded = this.gradedQuizzes()
     if (graded.length === 0) return undefined
     const scores = graded.map(({ id, quiz }) => ({ percent: this.state.quizzes.get(id)?.score, weight: quiz.weight }))
     if (scores.some((entry) => entry.percent === null || entry.percent === undefined)) return undefined
     const score = courseScore(scores as { percent: number; weight: number }[])
-    const status: LessonStatus = this.masteryScore === null ? 'completed' : score >= this.masteryScore ? 'passed' : 'failed'
-    return { score, status }
+    const success = this.passingScore === null ? 'unknown' : score >= this.passingScore ? 'passed' : 'failed'
+    return { score, success }
   }
 
   private isFinished(): boolean {
@@ -206,25 +227,28 @@ export class CourseSession {
     return planAttempt(quiz, `${this.learnerKey}|${pageId}|${attempt}`)
   }
 
-  private writeStatus(status: LessonStatus): void {
-    if (this.status === status) return
-    this.status = status
-    this.queue.write('cmi.core.lesson_status', status, 'outcome')
+  /** Where the learner stands now, written when the standard would write anything new. */
+  private report(): void {
+    const status: Status = {
+      allPagesSeen: this.visitedCount === this.course.pages.length,
+      finished: this.isFinished(),
+      success: this.courseOutcome()?.success ?? 'unknown',
+    }
+    const writes = this.standard.status(status)
+    if (JSON.stringify(writes) === this.reported) return
+    this.reported = JSON.stringify(writes)
+    this.write(writes, 'outcome')
+  }
+
+  private saveState(): void {
+    this.write(this.standard.savedState(encodeState(this.state, this.course, this.stateForm)), 'state')
+  }
+
+  private write(writes: Writes, lane: Lane): void {
+    for (const [element, value] of writes) this.queue.write(element, value, lane)
   }
 
   private page(pageId: string): PageData | undefined {
     return this.course.pages.find((page) => page.id === pageId)
   }
-}
-
-/** A mastery score from the LMS: a number from 0 to 100, or nothing. */
-function parseScore(text: string): number | null {
-  if (!/^\d+(\.\d+)?$/.test(text.trim())) return null
-  const value = Number(text)
-  return value >= 0 && value <= 100 ? value : null
-}
-
-function parseCount(text: string): number {
-  const value = Number(text)
-  return Number.isInteger(value) && value >= 0 ? value : 0
 }

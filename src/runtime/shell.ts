@@ -1,10 +1,9 @@
 import type { CourseData } from '../shared/course-data.js'
 import type { Connection } from './connection.js'
-import { findApi } from './find-api.js'
+import type { Standard } from './lms.js'
 import { createLocalConnection } from './local-connection.js'
 import { isMessage, type ToPage, type ToShell } from './messages.js'
 import { SaveQueue, type SaveStatus } from './save-queue.js'
-import { createScorm12Connection } from './scorm12-connection.js'
 import { CourseSession } from './session.js'
 import { format } from './strings.js'
 
@@ -13,14 +12,13 @@ import { format } from './strings.js'
  * shows one page at a time in its frame, and keeps the table of contents,
  * the progress bar and the "saved" indicator up to date.
  */
-export function startShell(doc: Document, win: Window): void {
+export function startShell(doc: Document, win: Window, standard: Standard): void {
   const course = JSON.parse(doc.getElementById('cp-course')?.textContent ?? '{}') as CourseData
   const frame = doc.querySelector<HTMLIFrameElement>('iframe[name="cp-page"]')
   if (!frame) return
   const strings = course.strings
 
-  const api = findApi(win)
-  const connection: Connection = api ? createScorm12Connection(api) : createLocalConnection(`coursepack:${course.id}`)
+  const connection: Connection = standard.connect(win) ?? createLocalConnection(`coursepack:${course.id}`, standard.learnerIdElement)
   const post = (message: ToPage) => frame.contentWindow?.postMessage(message, '*')
   let saveStatus: SaveStatus | 'standalone' = connection.kind === 'local' ? 'standalone' : 'saved'
   const queue = new SaveQueue({
@@ -32,7 +30,7 @@ export function startShell(doc: Document, win: Window): void {
       post({ type: 'cp:save-status', status })
     },
   })
-  const session = new CourseSession(course, connection, queue)
+  const session = new CourseSession(course, standard, connection, queue)
   const { location, learnerName } = session.start()
   if (connection.kind === 'local') showStatus(doc, strings, 'standalone')
   if (learnerName) showLearner(doc, strings, learnerName)
@@ -53,7 +51,7 @@ export function startShell(doc: Document, win: Window): void {
         if (view) post({ type: 'cp:quiz', view, strings, submitted: false })
         post({ type: 'cp:save-status', status: saveStatus })
       } else if (message.type === 'cp:submit') {
-        const view = session.submit(message.pageId, message.responses, message.latencyMs)
+        const view = session.submit(message.pageId, message.responses, message.latencyMs, message.prompts)
         if (view) post({ type: 'cp:quiz', view, strings, submitted: true })
       }
     } catch (error) {

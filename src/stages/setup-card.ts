@@ -1,55 +1,55 @@
 import type { Course, Quiz } from '../model.js'
 
+/** One package of the build, as the setup card names it. */
+export interface CardPackage {
+  /** As teachers know the standard: `SCORM 1.2`. */
+  readonly label: string
+  readonly fileName: string
+  /** The target's own section: what the package reports and the LMS settings (Markdown, from `##`). */
+  readonly section: string
+}
+
 /**
- * The setup card written next to the zip (`<id>-LMS-SETUP.md`): for Moodle
- * and Canvas, what to pick so that the score lands in the gradebook, and
- * what this package reports, with its own pass mark and graded quizzes.
+ * The setup card written next to the packages (`<id>-LMS-SETUP.md`): how
+ * the course is scored, the same whatever the package, then, for each
+ * package built, what it reports and what to pick in Moodle and Canvas so
+ * that the score lands in the gradebook.
  */
-export function setupCard(course: Course, zipName: string): string {
+export function setupCard(course: Course, packages: readonly CardPackage[]): string {
+  const lines = [
+    `# ${course.config.title}: setting it up in your LMS`,
+    '',
+    packages.length === 1
+      ? `Package: \`${packages[0]!.fileName}\`, ${packages[0]!.label}. Upload it as it is; do not unzip it.`
+      : ['Packages, one per standard: pick the one your LMS takes, and upload it as it is; do not unzip it.', ...packages.map((entry) => `- \`${entry.fileName}\`: ${entry.label}`)].join('\n'),
+    '',
+    '## How the course is scored',
+    '',
+    ...scoring(course),
+    '',
+    ...packages.map((entry) => entry.section),
+  ]
+  return lines.join('\n')
+}
+
+function scoring(course: Course): string[] {
   const quizzes = course.pages.filter((page): page is Quiz => page.kind === 'quiz')
   const graded = quizzes.filter((quiz) => quiz.graded)
   const checks = quizzes.filter((quiz) => !quiz.graded)
   const pass = course.config.passingScore
   const totalWeight = graded.reduce((sum, quiz) => sum + quiz.weight, 0)
-
-  const scoreLines =
+  const lines =
     graded.length === 0
-      ? ['- No quiz counts toward a grade: the package reports **no score**, only `completed` once every page was visited.']
+      ? ['- No quiz counts toward a grade: the package reports **no score**, only that the course is completed once every page was visited.']
       : [
-          `- **Score**: the course score in percent, 0 to 100 (\`cmi.core.score.raw\`, with min 0 and max 100), sent when the learner submits the last graded quiz, and again after every retake. It is the ${graded.length === 1 ? 'score of' : 'weighted mean of'}:`,
+          `- **Score**: the course score in percent, 0 to 100, sent when the learner submits the last graded quiz, and again after every retake. It is the ${graded.length === 1 ? 'score of' : 'weighted mean of'}:`,
           ...graded.map((quiz) => `  - ${quiz.title}: ${describeQuiz(quiz, totalWeight, graded.length)}`),
           pass === undefined
-            ? '- **Status**: `completed` once the graded work is done (the course has no pass mark).'
-            : `- **Status**: \`passed\` at ${pass}% or more, else \`failed\` (the manifest's mastery score is ${pass}; an LMS that sends another mastery score back to the package overrides it).`,
+            ? '- **Pass mark**: none; the course is completed once the graded work is done.'
+            : `- **Pass mark**: ${pass}%: \`passed\` at ${pass}% or more, else \`failed\` (a pass mark the LMS sends back to the package overrides it).`,
         ]
-  const lines = [
-    `# ${course.config.title}: setting it up in your LMS`,
-    '',
-    `Package: \`${zipName}\`, SCORM 1.2 with one SCO. Upload the zip as it is; do not unzip it.`,
-    '',
-    '## What the package reports',
-    '',
-    ...scoreLines,
-    ...(checks.length > 0 ? [`- Knowledge checks that count for nothing: ${checks.map((quiz) => quiz.title).join(', ')}.`] : []),
-    '- **Answers**: one `cmi.interactions` record per answered question (question id, type, response, correct answer, result), visible in Moodle\'s SCORM reports.',
-    '- **Progress**: the page the learner is on and their answers, so that they resume where they left; `incomplete` until the graded work is done.',
-    '',
-    '## Moodle',
-    '',
-    '1. In the course, **Add an activity or resource → SCORM package**, and upload the zip.',
-    '2. **Grade**: grading method **Highest grade**; maximum grade **100** (the package reports a percentage, which Moodle passes to the gradebook as it is).',
-    '3. **Attempts management**: the number of attempts you allow; attempts grading **Highest attempt**. Leave **Force completed** and **Force new attempt** at No.',
-    `4. **Compatibility settings**: keep **Mastery score overrides status** at Yes${pass === undefined ? '' : ` (it applies the pass mark of ${pass}%)`}.`,
-    '5. Check it as a student with **Enter**: **Preview** mode records no grade.',
-    '',
-    '## Canvas',
-    '',
-    '1. Open the **SCORM** tool in the course navigation (Instructure\'s hosted Canvas: open-source Canvas has no SCORM tool).',
-    '2. Upload the zip and import it **as a graded assignment**, and give the assignment the points you want; the package reports a percentage (0–100) for Canvas to turn into those points.',
-    '3. Publish the assignment, then check it as a student (Student View).',
-    '',
-  ]
-  return lines.join('\n')
+  if (checks.length > 0) lines.push(`- Knowledge checks that count for nothing: ${checks.map((quiz) => quiz.title).join(', ')}.`)
+  return lines
 }
 
 function describeQuiz(quiz: Quiz, totalWeight: number, count: number): string {

@@ -1,11 +1,10 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type Answers, answerAll, expectCleanCalls, launch, useStage } from './support/session.js'
+import { scormStandards } from './support/standards.js'
 
 const course = path.resolve(import.meta.dirname, '../fixtures/courses/question-kinds')
-const launchData = { core: { student_id: 'learner-7', student_name: 'Doe, Jane', credit: 'credit', lesson_mode: 'normal', entry: 'ab-initio' } }
-
-const stage = useStage(course)
+const launchData = { learnerId: 'learner-7', learnerName: 'Doe, Jane' }
 
 /**
  * Wrong, right within tolerance, and partly right answers: 0 + 1 + 1/3 + 0
@@ -21,9 +20,11 @@ const partlyRight: Answers = [
   [/Who signed for the USSR/, { choose: ['A Soviet minister'] }],
 ]
 
-describe('every kind of question, scored and reported', { timeout: 90_000 }, () => {
-  it('scores wrong, tolerated and partial answers and reports each in its SCORM 1.2 format', async () => {
-    const visit = await launch(stage(), { cmi: launchData })
+describe.each(scormStandards)('every kind of question, scored and reported ($target)', { timeout: 90_000 }, (standard) => {
+  const stage = useStage(course, standard)
+
+  it('scores wrong, tolerated and partial answers and reports each in its standard\'s format', async () => {
+    const visit = await launch(stage(), { launch: launchData })
     await answerAll(visit, partlyRight)
     await visit.content.getByText('Your score: 35.71%.').waitFor()
     await visit.content.getByText('Course score: 35.71%. The pass mark is 50%.').waitFor()
@@ -34,23 +35,39 @@ describe('every kind of question, scored and reported', { timeout: 90_000 }, () 
     expect(await question(/treaty lapse/).getByText('Not quite.').isVisible()).toBe(true)
     // The feedback of a chosen choice shows; that of a choice not chosen does not.
     expect(await question(/numbers are prime/).getByText('4 is 2 × 2.').isVisible()).toBe(true)
-    const { calls, cmi } = await visit.leave()
+    const { calls, held, raw } = await visit.leave()
 
-    expectCleanCalls(calls)
-    expect(cmi.cmi.core).toMatchObject({ lesson_status: 'failed', score: { raw: '35.71', min: '0', max: '100' } })
-    expect(Object.values(cmi.cmi.interactions).map((interaction) => [interaction.type, interaction.student_response, interaction.correct_responses?.['0']?.pattern, interaction.result])).toEqual([
+    expectCleanCalls(calls, standard)
+    expect(held).toMatchObject({ status: 'failed', score: { raw: '35.71', min: '0', max: '100' } })
+    // In SCORM 1.2's notation whatever the standard (standards.ts converts): the same facts for both.
+    expect(held.interactions.map((interaction) => [interaction.type, interaction.response, interaction.pattern, interaction.result])).toEqual([
       ['fill-in', 'Leningrad', 'Moscow', 'wrong'],
-      ['numeric', '1951', undefined, 'correct'],
+      // SCORM 1.2 has no range pattern; SCORM 2004 says `1949[:]1951`.
+      ['numeric', '1951', standard.target === 'scorm12' ? undefined : '1949:1951', 'correct'],
       ['choice', 'a,b,c', 'a,b,d', '0.33'],
       ['numeric', '1979', '1980', 'wrong'],
       ['matching', '1.a,2.c,3.c', '1.a,2.b,3.c', '0.67'],
       ['sequencing', 'b,a,c', 'a,b,c', 'wrong'],
       ['choice', 'b', 'a', '0.5'],
     ])
+    if (standard.target === 'scorm2004') {
+      // And as SCORM 2004 writes them: [,] and [.] separators, a URN id, the prompt, `incorrect`.
+      const interactions = Object.values((raw as { cmi: { interactions: Record<string, Record<string, unknown>> } }).cmi.interactions)
+      expect(interactions[0]).toMatchObject({
+        id: expect.stringMatching(/^urn:coursepack:[A-Za-z0-9_-]+:[a-z0-9-]+\.q1$/),
+        learner_response: 'Leningrad',
+        result: 'incorrect',
+        description: expect.stringContaining('capital of the USSR'),
+        correct_responses: { 0: { pattern: '{case_matters=false}Moscow' } },
+      })
+      expect(interactions[2]).toMatchObject({ learner_response: 'a[,]b[,]c', correct_responses: { 0: { pattern: 'a[,]b[,]d' } } })
+      expect(interactions[4]).toMatchObject({ learner_response: '1[.]a[,]2[.]c[,]3[.]c' })
+      expect(interactions[1]).toMatchObject({ correct_responses: { 0: { pattern: '1949[:]1951' } } })
+    }
   })
 
   it('draws `pick` questions in a shuffled order that stays the same when the learner comes back', async () => {
-    const first = await launch(stage(), { cmi: launchData })
+    const first = await launch(stage(), { launch: launchData })
     await first.open('A pool')
     const shown = async (visit: typeof first) =>
       visit.content.locator('fieldset[data-question]:not([hidden]) legend .cp-question__prompt').allTextContents()
@@ -59,14 +76,14 @@ describe('every kind of question, scored and reported', { timeout: 90_000 }, () 
     for (const prompt of drawn) await first.answer(new RegExp(prompt), { choose: [`right ${prompt.slice(-1)}`] })
     await first.submit()
     await first.content.getByText('Your score: 100%.').waitFor()
-    const { calls, cmi } = await first.leave()
-    expectCleanCalls(calls)
-    expect(Object.values(cmi.cmi.interactions).map((interaction) => interaction.id).sort()).toEqual(
+    const { calls, held } = await first.leave()
+    expectCleanCalls(calls, standard)
+    expect(held.interactions.map((interaction) => interaction.id).sort()).toEqual(
       drawn.map((prompt) => `pool.q${'ABCD'.indexOf(prompt.slice(-1)) + 1}`).sort(),
     )
 
     const again = await launch(stage(), {
-      cmi: { ...launchData, core: { ...launchData.core, entry: 'resume', lesson_status: 'incomplete', lesson_location: 'pool' }, suspend_data: cmi.cmi.suspend_data },
+      launch: { ...launchData, resume: { status: 'incomplete', location: 'pool', suspendData: held.suspendData } },
     })
     await again.content.getByText('Your score: 100%.').waitFor()
     expect(await shown(again)).toEqual(drawn)

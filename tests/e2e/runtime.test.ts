@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { events, exampleCourse, finalQuizRight, knowledgeCheckRight, pageTitles } from './support/example-course.js'
 import { type Answers, answerAll, expectCleanCalls, launch, sets, useStage, type Visit } from './support/session.js'
+import { scormStandards } from './support/standards.js'
 
 /** Four of twelve wrong: 8/12 = 66.67%, under the pass mark of 70. */
 const finalQuizFourWrong: Answers = finalQuizRight.map(([prompt, answer]) => {
@@ -11,12 +12,7 @@ const finalQuizFourWrong: Answers = finalQuizRight.map(([prompt, answer]) => {
   return [prompt, answer] as const
 })
 
-const stage = useStage(exampleCourse)
-
-const launchData = {
-  core: { student_id: 's1', student_name: 'Doe, Jane', credit: 'credit', lesson_mode: 'normal', entry: 'ab-initio' },
-  student_data: { mastery_score: '70' },
-}
+const launchData = { learnerId: 's1', learnerName: 'Doe, Jane', passingScore: 70 }
 
 /** Walk the whole course with Next, answering both quizzes. */
 async function walkCourse(course: Visit, finalAnswers: Answers) {
@@ -27,20 +23,24 @@ async function walkCourse(course: Visit, finalAnswers: Answers) {
   }
 }
 
-describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () => {
-  it('1. all answers right: passed, 100, one interaction per question, score and status committed before LMSFinish', async () => {
-    const course = await launch(stage(), { cmi: launchData })
+describe.each(scormStandards)('a learner in the stand-in LMS (scorm-again, $target)', { timeout: 90_000 }, (standard) => {
+  const stage = useStage(exampleCourse, standard)
+  const { element } = standard
+
+  it('1. all answers right: passed, 100, one interaction per question, score and status committed before the end', async () => {
+    const course = await launch(stage(), { launch: launchData })
     await walkCourse(course, finalQuizRight)
     await course.open('Final quiz')
     await course.content.getByText('Course score: 100%. You passed the course.').waitFor()
-    const { calls, cmi } = await course.leave()
+    const { calls, held } = await course.leave()
 
-    expectCleanCalls(calls)
-    expect(cmi.cmi.core.lesson_status).toBe('passed')
-    expect(cmi.cmi.core.score).toMatchObject({ raw: '100', min: '0', max: '100' })
-    expect(cmi.cmi.core.exit).toBe('')
-    const interactions = Object.values(cmi.cmi.interactions)
-    expect(interactions.map((interaction) => [interaction.id, interaction.type, interaction.student_response, interaction.result])).toEqual([
+    expectCleanCalls(calls, standard)
+    expect(held.status).toBe('passed')
+    expect(held.score).toEqual({ raw: '100', min: '0', max: '100' })
+    if (standard.target === 'scorm2004') expect(held.scaled).toBe('1')
+    expect(held.exit).toBe('done')
+    const interactions = held.interactions
+    expect(interactions.map((interaction) => [interaction.id, interaction.type, interaction.response, interaction.result])).toEqual([
       ['check-your-understanding.q1', 'choice', 'b', 'correct'],
       ['check-your-understanding.q2', 'choice', 'a,b', 'correct'],
       ['check-your-understanding.q3', 'true-false', 'f', 'correct'],
@@ -63,79 +63,77 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
       ['final-quiz.q11', 'fill-in', 'Lüshun', 'correct'],
       ['final-quiz.q12', 'true-false', 'f', 'correct'],
     ])
-    expect(interactions.map((interaction) => interaction.correct_responses?.['0']?.pattern)).toEqual([
+    expect(interactions.map((interaction) => interaction.pattern)).toEqual([
       'b', 'a,b', 'f', 'Moscow', '300', undefined, 'a', '5', 'a',
       'c', 'b', 'a,b,d', 't', 'b', 'a,b', 'b', '1.a,2.b,3.c,4.d', 'a,b,c,d,e,f', '1980', 'Lüshun', 'f',
     ])
     expect(interactions.map((interaction) => interaction.weighting)).toEqual([...Array(9).fill('0'), ...Array(12).fill('1')])
 
     // The score is written once, when the last graded quiz is submitted, before that quiz's
-    // interactions; then the status; then a commit; then the rest of the visit; LMSFinish last.
-    const raw = sets(calls, 'cmi.core.score.raw')
+    // interactions; then the status; then a commit; then the rest of the visit; the end of the session last.
+    const raw = sets(calls, element.scoreRaw)
     expect(raw.map((set) => set.value)).toEqual(['100'])
-    const finalQuizWrites = calls.flatMap((call, index) => (call.fn === 'LMSSetValue' && call.args[0] === 'cmi.interactions.9.id' ? [index] : []))
-    const passed = sets(calls, 'cmi.core.lesson_status').find((set) => set.value === 'passed')!
-    const commitAfter = calls.findIndex((call, index) => index > passed.index && call.fn === 'LMSCommit' && call.result === 'true')
-    const finish = calls.findIndex((call) => call.fn === 'LMSFinish')
-    expect(raw[0]!.index).toBeLessThan(sets(calls, 'cmi.core.score.max')[0]!.index)
-    expect(sets(calls, 'cmi.core.score.max')[0]!.index).toBeLessThan(passed.index)
+    const finalQuizWrites = calls.flatMap((call, index) => (call.fn === standard.fn.set && call.args[0] === 'cmi.interactions.9.id' ? [index] : []))
+    const statusSet = element.status === undefined ? undefined : sets(calls, element.status)
+    const passed = sets(calls, element.success).find((set) => set.value === 'passed')!
+    const commitAfter = calls.findIndex((call, index) => index > passed.index && call.fn === standard.fn.commit && call.result === 'true')
+    const finish = calls.findIndex((call) => call.fn === standard.fn.finish)
+    expect(raw[0]!.index).toBeLessThan(sets(calls, element.scoreMax)[0]!.index)
+    expect(sets(calls, element.scoreMax)[0]!.index).toBeLessThan(passed.index)
     expect(passed.index).toBeLessThan(commitAfter)
     expect(commitAfter).toBeLessThan(finalQuizWrites[0]!)
     expect(commitAfter).toBeLessThan(finish)
-    expect(sets(calls, 'cmi.core.lesson_status')[0]!.value).toBe('incomplete')
-    expect(cmi.cmi.suspend_data.length).toBeLessThanOrEqual(4096)
+    expect(standard.statusHistory(calls)[0]).toBe('incomplete')
+    if (statusSet) expect(statusSet[0]!.value).toBe('incomplete')
+    expect(held.suspendData.length).toBeLessThanOrEqual(standard.target === 'scorm12' ? 4096 : 64000)
     expect(course.errors).toEqual([])
   })
 
   it('2. some answers wrong: failed with the exact score', async () => {
-    const course = await launch(stage(), { cmi: launchData })
+    const course = await launch(stage(), { launch: launchData })
     await walkCourse(course, finalQuizFourWrong)
     await course.open('Final quiz')
     await course.content.getByText('Course score: 66.67%. The pass mark is 70%.').waitFor()
-    const { calls, cmi } = await course.leave()
+    const { calls, held } = await course.leave()
 
-    expectCleanCalls(calls)
-    expect(cmi.cmi.core.lesson_status).toBe('failed')
-    expect(cmi.cmi.core.score).toMatchObject({ raw: '66.67', min: '0', max: '100' })
-    const final = Object.values(cmi.cmi.interactions).slice(9)
+    expectCleanCalls(calls, standard)
+    expect(held.status).toBe('failed')
+    expect(held.score).toEqual({ raw: '66.67', min: '0', max: '100' })
+    if (standard.target === 'scorm2004') expect(held.scaled).toBe('0.6667')
+    const final = held.interactions.slice(9)
     expect(final.map((interaction) => interaction.result)).toEqual(['wrong', 'correct', 'wrong', 'correct', 'correct', 'correct', 'wrong', 'correct', 'wrong', 'correct', 'correct', 'correct'])
-    expect(final[8]?.student_response).toBe('a,c,b,d,e,f')
+    expect(final[8]?.response).toBe('a,c,b,d,e,f')
   })
 
   it('2b. a retake after failing reports the better score and passed', async () => {
-    const course = await launch(stage(), { cmi: launchData })
+    const course = await launch(stage(), { launch: launchData })
     await course.open('Final quiz')
     await answerAll(course, finalQuizFourWrong)
     await course.content.getByText('Attempt 1 of 3.').waitFor()
     await course.content.getByRole('button', { name: 'Try again' }).click()
     await answerAll(course, finalQuizRight)
     await course.content.getByText('Attempt 2 of 3.').waitFor()
-    const { calls, cmi } = await course.leave()
-    expectCleanCalls(calls)
-    expect(sets(calls, 'cmi.core.score.raw').map((set) => set.value)).toEqual(['66.67', '100'])
-    expect(sets(calls, 'cmi.core.lesson_status').map((set) => set.value)).toEqual(['incomplete', 'failed', 'passed'])
-    expect(cmi.cmi.core).toMatchObject({ lesson_status: 'passed', exit: '' })
-    expect(Object.keys(cmi.cmi.interactions)).toHaveLength(24)
+    const { calls, held } = await course.leave()
+    expectCleanCalls(calls, standard)
+    expect(sets(calls, element.scoreRaw).map((set) => set.value)).toEqual(['66.67', '100'])
+    expect(standard.statusHistory(calls)).toEqual(['incomplete', 'failed', 'passed'])
+    expect(held).toMatchObject({ status: 'passed', exit: 'done' })
+    expect(held.interactions).toHaveLength(24)
   })
 
   it('3. leaving halfway and coming back resumes on the same page with the answers kept', async () => {
-    const first = await launch(stage(), { cmi: launchData })
+    const first = await launch(stage(), { launch: launchData })
     await first.next('Signing in Moscow')
     await first.next('Check your understanding')
     await answerAll(first, knowledgeCheckRight)
     await first.next('Building with Soviet help')
     const before = await first.leave()
-    expectCleanCalls(before.calls)
-    expect(before.cmi.cmi.core).toMatchObject({ lesson_status: 'incomplete', exit: 'suspend', lesson_location: 'building-with-soviet-help' })
-    expect(sets(before.calls, 'cmi.core.score.raw')).toEqual([])
+    expectCleanCalls(before.calls, standard)
+    expect(before.held).toMatchObject({ status: 'incomplete', exit: 'suspend', location: 'building-with-soviet-help' })
+    expect(sets(before.calls, element.scoreRaw)).toEqual([])
 
-    // Moodle may send entry "" rather than "resume": resume must follow suspend_data.
     const second = await launch(stage(), {
-      cmi: {
-        ...launchData,
-        core: { ...launchData.core, entry: '', lesson_status: 'incomplete', lesson_location: before.cmi.cmi.core.lesson_location },
-        suspend_data: before.cmi.cmi.suspend_data,
-      },
+      launch: { ...launchData, resume: { status: 'incomplete', location: before.held.location, suspendData: before.held.suspendData } },
     })
     await second.content.getByRole('heading', { level: 1, name: 'Building with Soviet help' }).waitFor()
     await second.open('Check your understanding')
@@ -145,9 +143,10 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
     await second.content.getByText('Your score: 100%.').waitFor()
     expect(await second.shell.locator('#cp-progress-text').textContent()).toBe('4 of 8 pages visited')
     const after = await second.leave()
-    expectCleanCalls(after.calls)
-    expect(after.cmi.cmi.core).toMatchObject({ lesson_status: 'incomplete', exit: 'suspend' })
-    expect(sets(after.calls, 'cmi.core.lesson_status')).toEqual([])
+    expectCleanCalls(after.calls, standard)
+    expect(after.held).toMatchObject({ status: 'incomplete', exit: 'suspend' })
+    expect(standard.statusHistory(after.calls).filter((status) => status !== 'incomplete')).toEqual([])
+    expect(sets(after.calls, element.status ?? element.success)).toEqual([])
   })
 
   it('4. without an LMS the course works to the end, says nothing is reported, and keeps progress in the browser', async () => {
@@ -165,66 +164,67 @@ describe('a learner in the stand-in LMS (scorm-again)', { timeout: 90_000 }, () 
     await course.page.close()
   })
 
-  it('5. an LMS whose LMSSetValue and LMSCommit fail now and then still gets the score', async () => {
-    const course = await launch(stage(), { cmi: launchData, flaky: { LMSSetValue: 7, LMSCommit: 2 } })
+  it('5. an LMS whose writes and commits fail now and then still gets the score', async () => {
+    const course = await launch(stage(), { launch: launchData, flaky: { set: 7, commit: 2 } })
     await course.open('Final quiz')
     await answerAll(course, finalQuizRight)
     await course.status().filter({ hasText: /^Saved$/ }).waitFor({ timeout: 20_000 })
-    expect(await course.get('cmi.core.score.raw')).toBe('100')
-    expect(await course.get('cmi.core.lesson_status')).toBe('passed')
-    const { calls, cmi } = await course.leave()
+    expect(await course.get(element.scoreRaw)).toBe('100')
+    expect(await course.get(element.success)).toBe('passed')
+    const { calls, held } = await course.leave()
     expect(calls.filter((call) => call.injected).length).toBeGreaterThan(3)
-    expectCleanCalls(calls)
-    expect(Object.values(cmi.cmi.interactions).map((interaction) => interaction.id)).toEqual(
+    expectCleanCalls(calls, standard)
+    expect(held.interactions.map((interaction) => interaction.id)).toEqual(
       Array.from({ length: 12 }, (_, index) => `final-quiz.q${index + 1}`),
     )
   })
 
   it('5a. an LMS failing every third write and commit: a learner who leaves a second after submitting still gets passed and 100', async () => {
-    const course = await launch(stage(), { cmi: launchData, flaky: { LMSSetValue: 3, LMSCommit: 3 } })
+    const course = await launch(stage(), { launch: launchData, flaky: { set: 3, commit: 3 } })
     await course.recordSaveStatus()
     await walkCourse(course, finalQuizRight)
     await course.page.waitForTimeout(1000)
     const { calls, committed, shown } = await course.leave()
 
     expect(calls.filter((call) => call.injected).length).toBeGreaterThan(20)
-    expectCleanCalls(calls)
-    // What the LMS stored at its last confirmed commit, before LMSFinish: everything.
-    expect(committed?.cmi.core).toMatchObject({ lesson_status: 'passed', score: { raw: '100', min: '0', max: '100' }, exit: '' })
-    expect(Object.values(committed!.cmi.interactions).map((interaction) => interaction.id)).toHaveLength(21)
-    expect(committed?.cmi.suspend_data).not.toBe('')
+    expectCleanCalls(calls, standard)
+    // What the LMS stored at its last confirmed commit, before the end: everything.
+    expect(committed).toMatchObject({ status: 'passed', score: { raw: '100', min: '0', max: '100' }, exit: 'done' })
+    expect(committed!.interactions).toHaveLength(21)
+    expect(committed!.suspendData).not.toBe('')
     // The writes were still queued when the learner left: leaving sent them, retrying at once.
-    const leaving = calls.findIndex((call) => call.fn === 'LMSSetValue' && call.args[0] === 'cmi.core.exit')
-    expect(calls.slice(leaving).filter((call) => call.fn === 'LMSSetValue' && call.args[0]?.startsWith('cmi.interactions.')).length).toBeGreaterThan(0)
+    const leaving = calls.findLastIndex((call) => call.fn === standard.fn.set && call.args[0] === element.exit)
+    const sessionTime = calls.findLastIndex((call) => call.fn === standard.fn.set && call.args[0] === element.sessionTime)
+    expect(calls.slice(Math.min(leaving, sessionTime)).filter((call) => call.fn === standard.fn.set && call.args[0]?.startsWith('cmi.interactions.')).length).toBeGreaterThan(0)
     // "Saved" showed only right after a commit went through.
     expect(shown.map((entry) => entry.status)).toContain('retrying')
-    for (const entry of shown.filter((entry) => entry.status === 'saved')) expect(entry.lastCall).toBe('LMSCommit→true')
+    for (const entry of shown.filter((entry) => entry.status === 'saved')) expect(entry.lastCall).toBe(`${standard.fn.commit}→true`)
   })
 
   it('5b. an LMS that never accepts a commit: the learner is told the score may not be saved', async () => {
-    const course = await launch(stage(), { cmi: launchData, flaky: { LMSCommit: 1 } })
+    const course = await launch(stage(), { launch: launchData, flaky: { commit: 1 } })
     await course.open('Final quiz')
     await answerAll(course, finalQuizRight)
     await course.status().filter({ hasText: 'may not have been saved' }).waitFor({ timeout: 20_000 })
     await course.content.getByText('Your work may not have been saved').waitFor()
     const { calls } = await course.leave()
-    expectCleanCalls(calls)
+    expectCleanCalls(calls, standard)
   })
 
   it('5c. an LMS whose commits fail until the learner leaves: the LMS closing the frame saves passed and 100, and "Saved" never showed', async () => {
-    const course = await launch(stage(), { cmi: launchData, flaky: { LMSCommit: 'until-leave' } })
+    const course = await launch(stage(), { launch: launchData, flaky: { commit: 'until-leave' } })
     await course.recordSaveStatus()
     await course.open('Final quiz')
     await answerAll(course, finalQuizRight)
     await course.status().filter({ hasText: 'may not have been saved' }).waitFor({ timeout: 20_000 })
     const { calls, committed, shown } = await course.leave('remove')
 
-    expectCleanCalls(calls)
+    expectCleanCalls(calls, standard)
     expect(shown.map((entry) => entry.status)).not.toContain('saved')
-    expect(committed?.cmi.core).toMatchObject({ lesson_status: 'passed', score: { raw: '100', min: '0', max: '100' }, exit: '' })
-    expect(Object.values(committed!.cmi.interactions)).toHaveLength(12)
-    const lastCommit = calls.findLastIndex((call) => call.fn === 'LMSCommit')
+    expect(committed).toMatchObject({ status: 'passed', score: { raw: '100', min: '0', max: '100' }, exit: 'done' })
+    expect(committed!.interactions).toHaveLength(12)
+    const lastCommit = calls.findLastIndex((call) => call.fn === standard.fn.commit)
     expect(calls[lastCommit]?.result).toBe('true')
-    expect(calls.findIndex((call) => call.fn === 'LMSFinish')).toBeGreaterThan(lastCommit)
+    expect(calls.findIndex((call) => call.fn === standard.fn.finish)).toBeGreaterThan(lastCommit)
   })
 })

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach } from 'vitest'
-import { build, type BuildResult } from '../../src/build.js'
+import { build, type BuildResult, type BuiltPackage } from '../../src/build.js'
 import { formatReport } from '../../src/diagnostics/report.js'
 
 const made: string[] = []
@@ -37,9 +37,19 @@ export async function buildCourse(files: Readonly<Record<string, string | Uint8A
   return build({ dir: root })
 }
 
+/** The package a build made for `target` (default: the first), or undefined when it made none. */
+export function packageOf(result: BuildResult, target?: string): BuiltPackage | undefined {
+  return target === undefined ? result.packages?.[0] : result.packages?.find((built) => built.target === target)
+}
+
+/** The paths of the files of that package (none when it made none). */
+export function packagePaths(result: BuildResult, target?: string): string[] {
+  return packageOf(result, target)?.files.map((file) => file.path) ?? []
+}
+
 /** The text of one file of a built package (a page, the manifest); fails the test when it is missing. */
-export function packageText(result: BuildResult, path: string): string {
-  const file = result.packageFiles?.find((entry) => entry.path === path)
+export function packageText(result: BuildResult, path: string, target?: string): string {
+  const file = packageOf(result, target)?.files.find((entry) => entry.path === path)
   if (!file?.data) throw new Error(`No ${path} in the package`)
   return new TextDecoder().decode(file.data)
 }

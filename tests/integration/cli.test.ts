@@ -26,8 +26,28 @@ describe('coursepack build', () => {
     const parent = path.dirname(root)
     const { code, stdout, stderr } = await run(['build', 'course'], parent)
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
-    expect(stdout).toMatch(/^Built 1 pages, 0 questions, \d+ files, in [\d.]+ s\n→ dist\/my-course-2-scorm12\.zip \(\d+ KB\)\n→ dist\/my-course-LMS-SETUP\.md: what to set in Moodle and Canvas\n$/)
+    expect(stdout).toMatch(/^Built 1 pages, 0 questions, in [\d.]+ s\n→ dist\/my-course-2-scorm12\.zip \(\d+ KB, \d+ files\)\n→ dist\/my-course-LMS-SETUP\.md: what to set in Moodle and Canvas\n$/)
     expect((await readdir(path.join(parent, 'dist'))).sort()).toEqual(['my-course-2-scorm12.zip', 'my-course-LMS-SETUP.md'])
+  })
+
+  it('--target builds one package per target, and the setup card covers each', async () => {
+    const root = await makeCourse({ 'course.yml': 'title: My Course\npassingScore: 80\n', '01-q.quiz.md': '# Q\n## Right?\n- [x] yes\n- [ ] no\n' })
+    const parent = path.dirname(root)
+    const { code, stdout } = await run(['build', 'course', '--target', 'scorm12,scorm2004'], parent)
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/→ dist\/my-course-1\.0-scorm12\.zip \(\d+ KB, \d+ files\)\n→ dist\/my-course-1\.0-scorm2004\.zip \(\d+ KB, \d+ files\)\n/)
+    expect((await readdir(path.join(parent, 'dist'))).sort()).toEqual(['my-course-1.0-scorm12.zip', 'my-course-1.0-scorm2004.zip', 'my-course-LMS-SETUP.md'])
+    const card = await readFile(path.join(parent, 'dist', 'my-course-LMS-SETUP.md'), 'utf8')
+    expect(card).toContain('## SCORM 1.2: `my-course-1.0-scorm12.zip`')
+    expect(card).toContain('## SCORM 2004 4th Edition: `my-course-1.0-scorm2004.zip`')
+    expect(card).toContain('from the manifest: 0.8')
+
+    // course.yml's targets, and the command line over them.
+    await writeFile(path.join(root, 'course.yml'), 'title: My Course\ntargets: [scorm2004]\n')
+    expect((await run(['build', 'course', '--out', 'only2004'], parent)).code).toBe(0)
+    expect((await readdir(path.join(parent, 'only2004'))).sort()).toEqual(['my-course-1.0-scorm2004.zip', 'my-course-LMS-SETUP.md'])
+    expect((await run(['build', 'course', '--out', 'only12', '-t', 'scorm12'], parent)).code).toBe(0)
+    expect((await readdir(path.join(parent, 'only12'))).sort()).toEqual(['my-course-1.0-scorm12.zip', 'my-course-LMS-SETUP.md'])
   })
 
   it('on errors prints file:line:column, exits 1, writes nothing and keeps the previous zip', async () => {
@@ -79,7 +99,8 @@ describe('coursepack build', () => {
           hint: 'Paths are relative to this file, and the case of each letter counts.',
         },
       ],
-      package: null,
+      pages: null,
+      packages: [],
     })
   })
 
@@ -116,6 +137,9 @@ describe('coursepack build', () => {
     expect(code).toBe(2)
     expect(stderr).toContain('Unknown command `publish`, expected one of `build`, `check`, `init`, `preview`.')
     expect((await run(['build', '--frobnicate'], import.meta.dirname)).code).toBe(2)
+    const target = await run(['build', '--target', 'scorm13'], import.meta.dirname)
+    expect(target.code).toBe(2)
+    expect(target.stderr).toContain('Unknown target `scorm13`, expected `scorm12`')
   })
 
   it('has --help for coursepack and for every command', async () => {
@@ -124,7 +148,7 @@ describe('coursepack build', () => {
       "Usage: coursepack <command> [dir] [options]
 
       Commands:
-        build     Build the course in dir (default: course) into a SCORM 1.2 zip and a setup card
+        build     Build the course in dir (default: course) into its packages (SCORM 1.2 by default) and a setup card
         check     Report every problem in the course, write nothing
         init      Write a small starter course into dir (default: course), which must be empty
         preview   Serve the course in a stand-in LMS on 127.0.0.1, rebuilt on every change

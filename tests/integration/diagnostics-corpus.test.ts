@@ -33,7 +33,7 @@ describe('the diagnostics corpus', () => {
       const built = await build({ dir: path.join(dir, 'course'), out })
       expect(formatReport(built.files, { cwd: dir })).toBe(report)
       expect(built.ok).toBe(checked.ok)
-      expect((await readdir(out)).sort()).toEqual(built.ok ? [path.basename(built.zipPath ?? ''), path.basename(built.setupCardPath ?? '')].sort() : [])
+      expect((await readdir(out)).sort()).toEqual(built.ok ? [...(built.packages ?? []).map((entry) => path.basename(entry.path ?? '')), path.basename(built.setupCardPath ?? '')].sort() : [])
     } finally {
       await rm(out, { recursive: true, force: true })
     }
@@ -53,7 +53,7 @@ describe('input that must simply work', () => {
     const result = await build({ dir: path.resolve(import.meta.dirname, '../fixtures/courses/tolerant-input') })
     expect(formatReport(result.files)).toBe('')
     expect(result.course?.config.title).toBe('Tolerant input: BOM, CRLF, & <names>')
-    const zip = await JSZip.loadAsync(result.zip!)
+    const zip = await JSZip.loadAsync(result.packages![0]!.zip!)
     expect(Object.keys(zip.files).filter((name) => name.startsWith('assets/')).sort()).toEqual(['assets/images/my map.svg', 'assets/images/地图.svg'])
     const page = await zip.file('pages/a-lesson-with-spaces.html')!.async('string')
     expect(page).toContain('<h1>Spaces &amp; Unicode: 中苏</h1>')

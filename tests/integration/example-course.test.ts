@@ -6,17 +6,19 @@ import { XMLParser } from 'fast-xml-parser'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../../src/build.js'
-import { validateManifest } from '../helpers/validate-manifest.js'
+import { validateManifest, validateManifest2004 } from '../helpers/validate-manifest.js'
 
 const exampleCourse = path.resolve(import.meta.dirname, '../../course')
 let out: string
 let result: BuildResult
 let zip: JSZip
+let zip2004: JSZip
 
 beforeAll(async () => {
   out = await mkdtemp(path.join(tmpdir(), 'coursepack-example-'))
   result = await build({ dir: exampleCourse, out })
-  zip = await JSZip.loadAsync(await readFile(result.zipPath ?? ''))
+  zip = await JSZip.loadAsync(await readFile(result.packages?.[0]?.path ?? ''))
+  zip2004 = await JSZip.loadAsync(await readFile(result.packages?.[1]?.path ?? ''))
 })
 
 afterAll(async () => {
@@ -32,9 +34,30 @@ const manifestHrefs = (xml: string): string[] => {
 }
 
 describe('the example course', () => {
-  it('builds without a problem into dist/<id>-<version>-scorm12.zip', () => {
+  it('builds without a problem into dist/<id>-<version>-scorm12.zip and -scorm2004.zip, as its course.yml asks', () => {
     expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([])
-    expect(path.basename(result.zipPath ?? '')).toBe('sino-soviet-treaty-1950-1.0-scorm12.zip')
+    expect(result.packages?.map((built) => path.basename(built.path ?? ''))).toEqual([
+      'sino-soviet-treaty-1950-1.0-scorm12.zip',
+      'sino-soviet-treaty-1950-1.0-scorm2004.zip',
+    ])
+  })
+
+  it('has the SCORM 2004 manifest of its golden file, valid against the 2004 XSDs, listing every file', async () => {
+    const xml = await zip2004.file('imsmanifest.xml')!.async('string')
+    await expect(xml).toMatchFileSnapshot('../golden/example-course.scorm2004.imsmanifest.xml')
+    expect(await validateManifest2004(xml)).toEqual({ valid: true, errors: [] })
+    expect(manifestHrefs(xml).sort()).toEqual(Object.keys(zip2004.files).filter((name) => name !== 'imsmanifest.xml').sort())
+  })
+
+  it('ships each package with its own standard\'s runtime only, and the same pages', async () => {
+    const runtime12 = await text('coursepack.js')
+    const runtime2004 = await zip2004.file('coursepack.js')!.async('string')
+    expect(runtime12).toContain('LMSInitialize')
+    expect(runtime12).not.toContain('API_1484_11')
+    expect(runtime2004).toContain('API_1484_11')
+    expect(runtime2004).not.toContain('LMSInitialize')
+    const pages = Object.keys(zip.files).filter((name) => name.endsWith('.html'))
+    for (const page of pages) expect(await zip2004.file(page)!.async('string')).toBe(await text(page))
   })
 
   it('has the manifest of the golden file', async () => {
@@ -84,6 +107,7 @@ describe('the example course', () => {
   it('gives a byte-identical zip when built again', async () => {
     const again = await build({ dir: exampleCourse })
     const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
-    expect(sha(again.zip!)).toBe(sha(await readFile(result.zipPath!)))
+    expect(sha(again.packages![0]!.zip!)).toBe(sha(await readFile(result.packages![0]!.path!)))
+    expect(sha(again.packages![1]!.zip!)).toBe(sha(await readFile(result.packages![1]!.path!)))
   })
 })

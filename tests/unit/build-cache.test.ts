@@ -11,7 +11,7 @@ const svg = '<svg xmlns="http://www.w3.org/2000/svg"/>'
 /** What a build gives a learner and an author: every file of the package, byte for byte, and the report. */
 function outcome(result: BuildResult, root: string): { files: Record<string, string>; report: string } {
   const files: Record<string, string> = {}
-  for (const file of result.packageFiles ?? []) files[file.path] = file.data ? Buffer.from(file.data).toString('base64') : `source:${file.source}`
+  for (const file of result.packages?.[0]?.files ?? []) files[file.path] = file.data ? Buffer.from(file.data).toString('base64') : `source:${file.source}`
   return { files, report: formatReport(result.files, { cwd: root }) }
 }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
 import type { OutlineNode } from '../../src/model.js'
 import { idFromPath } from '../../src/stages/load-outline.js'
-import { buildCourse, makeCourse, problemsOf } from '../helpers/course-fixture.js'
+import { buildCourse, makeCourse, packagePaths, problemsOf } from '../helpers/course-fixture.js'
 
 function shape(nodes: readonly OutlineNode[] = []): unknown[] {
   return nodes.map((node) => (node.type === 'page' ? node.page.id : { [node.title]: shape(node.children) }))
@@ -37,7 +37,7 @@ describe('the outline', () => {
       '.hidden.md': '# Hidden',
     })
     expect(shape(result.course?.outline)).toEqual(['a'])
-    expect(result.packageFiles?.map((file) => file.path).filter((name) => /env|git|draft|hidden|README/i.test(name))).toEqual([])
+    expect(packagePaths(result).filter((name) => /env|git|draft|hidden|README/i.test(name))).toEqual([])
   })
 
   it('takes the outline from course.yml when it lists one', async () => {

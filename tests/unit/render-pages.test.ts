@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildCourse, packageText, problemsOf, reportOf } from '../helpers/course-fixture.js'
+import { buildCourse, packagePaths, packageText, problemsOf, reportOf } from '../helpers/course-fixture.js'
 
 const svg = '<svg xmlns="http://www.w3.org/2000/svg"/>'
 
@@ -85,7 +85,7 @@ describe('rendering pages', () => {
     expect(html).toContain('<a href="b-c.html#top">next</a>')
     expect(html).toContain('<a href="https://example.org" target="_blank" rel="noopener noreferrer">site</a>')
     expect(packageText(result, 'pages/b-c.html')).toContain('<img src="../assets/images/my%20map.svg" alt="Map again">')
-    expect(result.packageFiles?.map((file) => file.path).filter((name) => name.startsWith('assets/'))).toEqual([
+    expect(packagePaths(result).filter((name) => name.startsWith('assets/'))).toEqual([
       'assets/files/handout.pdf',
       'assets/images/my map.svg',
     ])
@@ -105,12 +105,12 @@ describe('rendering pages', () => {
       '01-a.md:11:1 link-to-unlisted-page',
     ])
     expect(reportOf(result)).toContain('01-a.md:3:1  error  There is no file `images/missing.png`  [missing-file]')
-    expect(result.zip).toBeUndefined()
+    expect(result.packages).toBeUndefined()
   })
 
   it('packages what course.yml lists under assets, and reports what is missing', async () => {
     const ok = await buildCourse({ 'course.yml': 'title: T\nassets: [extra.txt, media]\n', '01-a.md': '# A', 'extra.txt': 'x', 'media/a.mp3': 'x', 'media/.DS_Store': 'x' })
-    expect(ok.packageFiles?.map((file) => file.path).filter((name) => name.startsWith('assets/'))).toEqual(['assets/extra.txt', 'assets/media/a.mp3'])
+    expect(packagePaths(ok).filter((name) => name.startsWith('assets/'))).toEqual(['assets/extra.txt', 'assets/media/a.mp3'])
     const bad = await buildCourse({ 'course.yml': 'title: T\nassets:\n  - nope.txt\n', '01-a.md': '# A' })
     expect(problemsOf(bad)).toEqual(['course.yml:3:5 missing-file'])
   })

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { BuildResult } from '../../src/build.js'
-import { buildCourse, packageText, problemsOf } from '../helpers/course-fixture.js'
+import { buildCourse, packagePaths, packageText, problemsOf } from '../helpers/course-fixture.js'
 
-const paths = (result: BuildResult) => result.packageFiles?.map((file) => file.path) ?? []
+const paths = (result: BuildResult) => packagePaths(result)
 
 describe('rich lessons', () => {
   it('renders math with KaTeX at build time when the course says math: true, and packages its CSS and fonts', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Connection } from '../../src/runtime/connection.js'
 import { SaveQueue, type SaveStatus } from '../../src/runtime/save-queue.js'
 import { CourseSession } from '../../src/runtime/session.js'
+import { scorm12 } from '../../src/targets/scorm12/runtime/standard.js'
 import type { CourseData, QuizData } from '../../src/shared/course-data.js'
 
 const quiz = (overrides: Partial<QuizData> = {}): QuizData => ({
@@ -24,7 +25,8 @@ function course(pages: CourseData['pages'], passingScore: number | null = 50): C
 }
 
 const lesson = (id: string) => ({ id, title: id, href: `pages/${id}.html`, kind: 'lesson' as const })
-const quizPage = (id: string, data: QuizData = quiz()) => ({ id, title: id, href: `pages/${id}.html`, kind: 'quiz' as const, quiz: data })
+/** A quiz page; its state hash is made from its id, so that it is unique in the course. */
+const quizPage = (id: string, data: QuizData = quiz()) => ({ id, title: id, href: `pages/${id}.html`, kind: 'quiz' as const, quiz: { ...data, hash: `${id}____`.slice(0, 4) } })
 
 /** An LMS in memory that logs every write and commit, and fails when told to. */
 function fakeLms(launch: Record<string, string> = {}) {
@@ -62,7 +64,7 @@ function start(data: CourseData, lms = fakeLms(), statuses: SaveStatus[] = []) {
   const timers: (() => void)[] = []
   const queue = new SaveQueue({ connection: lms.connection, onStatus: (status) => statuses.push(status), schedule: (run) => timers.push(run) })
   let now = 0
-  const session = new CourseSession(data, lms.connection, queue, () => now)
+  const session = new CourseSession(data, scorm12, lms.connection, queue, () => now)
   const info = session.start()
   return { session, lms, info, timers, statuses, advance: (ms: number) => (now += ms) }
 }
@@ -148,7 +150,7 @@ describe('CourseSession', () => {
     expect(lms.values['cmi.interactions.5.student_response']).toBe('t')
   })
 
-  it('resumes from suspend_data even when entry is empty, and drops state of another course version', () => {
+  it('resumes from suspend_data even when entry is empty, and drops only what a re-uploaded package changed', () => {
     const first = start(course([lesson('a'), quizPage('one')]))
     first.session.visit('a')
     first.session.submit('one', { q1: ['b'], q2: ['a'] }, 0)
@@ -160,9 +162,16 @@ describe('CourseSession', () => {
     expect(again.session.quizView('one')?.last?.answers).toEqual({ q1: ['b'], q2: ['a'] })
     expect(again.lms.log).not.toContain('cmi.core.lesson_status=incomplete')
 
-    const changed = { ...course([lesson('a'), quizPage('one')]), hash: 'ffff0000' }
-    const other = start(changed, fakeLms({ 'cmi.suspend_data': saved }))
+    // Pages changed: the visited pages go, the unchanged quiz stays.
+    const pagesChanged = start({ ...course([lesson('a'), quizPage('one')]), hash: 'ffff0000' }, fakeLms({ 'cmi.suspend_data': saved }))
+    expect(pagesChanged.session.quizView('one')?.attempts).toBe(1)
+    expect(pagesChanged.session.visitedCount).toBe(0)
+    // The quiz changed: its attempts and answers go, the visited pages stay.
+    const quizChanged = course([lesson('a'), quizPage('one')])
+    const changedQuiz = { ...quizChanged, pages: quizChanged.pages.map((page) => (page.quiz ? { ...page, quiz: { ...page.quiz, hash: 'zzzz' } } : page)) }
+    const other = start(changedQuiz, fakeLms({ 'cmi.suspend_data': saved }))
     expect(other.session.quizView('one')?.attempts).toBe(0)
+    expect(other.session.visitedCount).toBe(1)
   })
 
   it('ends once: exit suspend while unfinished, session time, then LMSFinish', () => {

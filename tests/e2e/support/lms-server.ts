@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { hostPage } from './host-page.js'
+import type { TestStandard } from './standards.js'
 
 const scormAgainDist = fileURLToPath(new URL('../../../node_modules/scorm-again/dist/', import.meta.url))
 
@@ -26,14 +27,14 @@ export interface LmsServer {
 
 /**
  * A stand-in LMS on 127.0.0.1: `/host.html` is the LMS page (scorm-again's
- * Scorm12API as `window.API`, the package in an iframe), `/pkg/` the
- * unzipped package, `/lms/` scorm-again's browser build.
+ * API of the standard, the package in an iframe), `/pkg/` the unzipped
+ * package, `/lms/` scorm-again's browser build.
  */
-export async function startLmsServer(packageDir: string): Promise<LmsServer> {
+export async function startLmsServer(packageDir: string, standard: TestStandard): Promise<LmsServer> {
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     const send = async () => {
-      if (url.pathname === '/host.html') return { type: types['.html']!, body: Buffer.from(hostPage) }
+      if (url.pathname === '/host.html') return { type: types['.html']!, body: Buffer.from(hostPage(standard)) }
       const [root, prefix] = url.pathname.startsWith('/pkg/')
         ? [packageDir, '/pkg/']
         : url.pathname.startsWith('/lms/')

@@ -9,38 +9,51 @@ import { launchBrowser } from './browser.js'
 import { type LearnerAnswer, learner } from './learner.js'
 import { type LmsServer, startLmsServer } from './lms-server.js'
 import { type Call, checkMoodleRules } from '../../../src/shared/moodle-rules.js'
+import { type Held, type LaunchData, scorm12, type TestStandard } from './standards.js'
 
 export type Answers = readonly (readonly [RegExp, LearnerAnswer])[]
 
-/** A built course served in the stand-in LMS, and a browser to visit it. */
+/** A built course served in the stand-in LMS of one standard, and a browser to visit it. */
 export interface Stage {
+  readonly standard: TestStandard
   readonly server: LmsServer
   readonly browser: Awaited<ReturnType<typeof launchBrowser>>
+  /** Build `courseDir` and serve its package in place of the one served now, as a teacher who re-uploads a package. */
+  reupload(courseDir: string): Promise<void>
   close(): Promise<void>
 }
 
-/** Build `courseDir`, unzip the package, serve it on 127.0.0.1 and start Chromium. */
-export async function setUpStage(courseDir: string): Promise<Stage> {
+/** Build `courseDir` for the standard's target, unzip the package, serve it on 127.0.0.1 and start Chromium. */
+export async function setUpStage(courseDir: string, standard: TestStandard = scorm12): Promise<Stage> {
   const work = await mkdtemp(path.join(tmpdir(), 'coursepack-e2e-'))
-  const result = await build({ dir: courseDir })
-  if (!result.zip) throw new Error(`The course ${courseDir} does not build`)
-  const zip = await JSZip.loadAsync(result.zip)
   const packageDir = path.join(work, 'package')
-  for (const [name, entry] of Object.entries(zip.files)) {
-    const target = path.join(packageDir, name)
-    await mkdir(path.dirname(target), { recursive: true })
-    await writeFile(target, await entry.async('uint8array'))
-  }
-  const server = await startLmsServer(packageDir)
+  await unpack(courseDir, standard, packageDir)
+  const server = await startLmsServer(packageDir, standard)
   const browser = await launchBrowser()
   return {
+    standard,
     server,
     browser,
+    reupload: (changedDir) => unpack(changedDir, standard, packageDir),
     async close() {
       await browser.close()
       await server.close()
       await rm(work, { recursive: true, force: true })
     },
+  }
+}
+
+/** The package of `courseDir` for the standard, unzipped into `packageDir` (emptied first). */
+async function unpack(courseDir: string, standard: TestStandard, packageDir: string): Promise<void> {
+  const result = await build({ dir: courseDir, targets: [standard.target] })
+  const built = result.packages?.[0]?.zip
+  if (!built) throw new Error(`The course ${courseDir} does not build`)
+  const zip = await JSZip.loadAsync(built)
+  await rm(packageDir, { recursive: true, force: true })
+  for (const [name, entry] of Object.entries(zip.files)) {
+    const target = path.join(packageDir, name)
+    await mkdir(path.dirname(target), { recursive: true })
+    await writeFile(target, await entry.async('uint8array'))
   }
 }
 
@@ -51,10 +64,10 @@ export async function setUpStage(courseDir: string): Promise<Stage> {
  *   const stage = useStage(exampleCourse)
  *   it('…', async () => { const visit = await launch(stage(), {}) })
  */
-export function useStage(courseDir: string): () => Stage {
+export function useStage(courseDir: string, standard: TestStandard = scorm12): () => Stage {
   let stage: Stage | undefined
   beforeAll(async () => {
-    stage = await setUpStage(courseDir)
+    stage = await setUpStage(courseDir, standard)
   }, 60_000)
   afterAll(async () => {
     await stage?.close()
@@ -66,10 +79,11 @@ export function useStage(courseDir: string): () => Stage {
 }
 
 export interface LmsConfig {
-  readonly cmi?: object
+  /** What the LMS knows at launch, in the stage's standard. */
+  readonly launch?: LaunchData
   readonly noApi?: boolean
-  /** Fail every Nth call of these functions, or every commit until the learner leaves. */
-  readonly flaky?: { readonly LMSSetValue?: number; readonly LMSCommit?: number | 'until-leave' }
+  /** Fail every Nth set or commit, or every commit until the learner leaves. */
+  readonly flaky?: { readonly set?: number; readonly commit?: number | 'until-leave' }
   /** Forget what earlier visits kept in the browser's storage (a course run without an LMS keeps progress there). */
   readonly clearStorage?: boolean
 }
@@ -81,9 +95,10 @@ export async function launch(stage: Stage, config: LmsConfig) {
   page.setDefaultTimeout(10_000)
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(String(error)))
+  const { launch: launchData, ...rest } = config
   await page.addInitScript((value) => {
     ;(window as unknown as { __LMS_CONFIG__: unknown }).__LMS_CONFIG__ = value
-  }, config)
+  }, { ...rest, cmi: launchData ? stage.standard.launchData(launchData) : {} })
   if (config.clearStorage) {
     const cleared = await context.newPage()
     await cleared.goto(`${stage.server.origin}/host.html`)
@@ -97,7 +112,7 @@ export async function launch(stage: Stage, config: LmsConfig) {
     page,
     errors,
     ...actions,
-    /** Whatever scorm-again holds now (element → value). */
+    /** Whatever scorm-again holds now (element → value, in the standard's own names). */
     get: (element: string) => page.evaluate((name) => (window as unknown as { __lms: { get(e: string): string } }).__lms.get(name), element),
     /**
      * From now on, log every state the "saved" indicator shows, each with the
@@ -127,13 +142,15 @@ export async function launch(stage: Stage, config: LmsConfig) {
         if (how === 'remove') frame.remove()
         else frame.src = 'about:blank'
       }, how)
-      await page.waitForFunction(() => (window as unknown as { __lms: { calls: Call[] } }).__lms.calls.some((call) => call.fn === 'LMSFinish'), undefined, { timeout: 10_000 })
+      const finish = stage.standard.fn.finish
+      await page.waitForFunction((name) => (window as unknown as { __lms: { calls: Call[] } }).__lms.calls.some((call) => call.fn === name), finish, { timeout: 10_000 })
       const { calls, cmi, committed, shown } = await page.evaluate(() => {
         const lms = (window as unknown as { __lms: { calls: Call[]; cmi(): unknown; committed(): unknown; shown: SaveStatusShown[] } }).__lms
-        return { calls: lms.calls, cmi: lms.cmi() as Cmi, committed: lms.committed() as Cmi | null, shown: lms.shown }
+        return { calls: lms.calls, cmi: lms.cmi(), committed: lms.committed(), shown: lms.shown }
       })
       await page.close()
-      return { calls, cmi, committed, shown }
+      const read = (held: unknown): Held | null => (held ? stage.standard.read(held) : null)
+      return { calls, held: read(cmi)!, committed: read(committed), shown, raw: cmi }
     },
   }
 }
@@ -146,26 +163,23 @@ export interface SaveStatusShown {
   readonly lastCall: string
 }
 
-/** What scorm-again holds at the end (renderCommitCMI). */
-export interface Cmi {
-  cmi: {
-    core: { lesson_status: string; lesson_location: string; exit: string; session_time: string; score: { raw: string; min: string; max: string } }
-    suspend_data: string
-    interactions: Record<string, { id: string; type: string; student_response: string; result: string; weighting: string; latency: string; time: string; correct_responses: Record<string, { pattern: string }> }>
-  }
-}
-
 export async function answerAll(course: Visit, answers: Answers) {
   for (const [prompt, answer] of answers) await course.answer(prompt, answer)
   await course.submit()
 }
 
-/** The LMSSetValue calls that reached the LMS for `element`, with their place in the log. */
+/** The set calls that reached the LMS for `element`, with their place in the log. */
 export const sets = (calls: readonly Call[], element: string) =>
-  calls.flatMap((call, index) => (call.fn === 'LMSSetValue' && call.args[0] === element && !call.injected ? [{ index, value: call.args[1] }] : []))
+  calls.flatMap((call, index) => ((call.fn === 'LMSSetValue' || call.fn === 'SetValue') && call.args[0] === element && !call.injected ? [{ index, value: call.args[1] }] : []))
 
-/** Every call passes Moodle's rules, and scorm-again reported no error. */
-export function expectCleanCalls(calls: readonly Call[]) {
-  expect(checkMoodleRules(calls)).toEqual([])
-  expect(calls.filter((call) => !call.injected && call.error !== '0').map((call) => `${call.fn}(${call.args.join(', ')}) → ${call.error}`)).toEqual([])
+/**
+ * Every call passes Moodle's rules for the standard, and scorm-again reported
+ * no error but SCORM 2004's 403 on reading an element never set, which means
+ * empty (the runtime reads the saved state and the pass mark, which a first
+ * launch has none of).
+ */
+export function expectCleanCalls(calls: readonly Call[], standard: TestStandard = scorm12) {
+  expect(checkMoodleRules(calls, standard.target)).toEqual([])
+  const notSet = (call: Call) => standard.target === 'scorm2004' && call.fn === 'GetValue' && call.error === '403'
+  expect(calls.filter((call) => !call.injected && call.error !== '0' && !notSet(call)).map((call) => `${call.fn}(${call.args.join(', ')}) → ${call.error}`)).toEqual([])
 }

@@ -1,0 +1,35 @@
+import type { VFile } from 'vfile'
+import type { Course, PackageFile } from '../model.js'
+import type { CourseData } from '../shared/course-data.js'
+
+/**
+ * One deliverable made from the course (design.md, "Targets"). The stages
+ * load, parse and render the course once; a target turns the result into
+ * its package: the manifest, the layout and file name, the runtime it ships,
+ * its own limits and its part of the teachers' setup card. Everything a
+ * target does lives in its folder, `src/targets/<name>/`.
+ */
+export interface Target {
+  /** As `--target` and `targets:` in course.yml name it. */
+  readonly name: string
+  /** As teachers know it: `SCORM 1.2`. */
+  readonly label: string
+  /** The package's file name: `<id>-<version>-scorm12.zip`. */
+  fileName(course: Course): string
+  /** Report what this target cannot carry (on `config`, the course.yml), before anything is packaged. */
+  check(context: TargetContext): void
+  /** Every file of the package, `imsmanifest.xml` included. */
+  packageFiles(context: TargetContext): Promise<PackageFile[]>
+  /** This target's section of the setup card (Markdown, starting with a `##` heading). */
+  setupCard(course: Course, fileName: string): string
+}
+
+export interface TargetContext {
+  readonly course: Course
+  /** What the runtime is given; embedded in index.html. */
+  readonly courseData: CourseData
+  /** The course's `course.yml`, where course-wide problems are reported. */
+  readonly config: VFile
+  /** What every web target shows: index.html, the stylesheet, the pages, and the files they use. */
+  readonly web: readonly PackageFile[]
+}
