@@ -33,7 +33,7 @@ if (mode === 'rebuild') {
 if (mode === 'build') {
   const result = await build({ dir, out })
   if (!result.ok) throw new Error(`The benchmark course ${dir} does not build:\n${(await import('../lib/diagnostics/report.js')).formatReport(result.files)}`)
-  detail = { zipSize: result.zipSize, files: result.packageFiles.length, pages: result.course.pages.length }
+  detail = { zipSize: result.packages[0].size, files: result.packages[0].files.length, pages: result.course.pages.length }
 } else {
   const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify)
   let bytes = 0

@@ -4,7 +4,7 @@
 // built package. Prints a Markdown table of medians (min–max).
 //   node scripts/bench.js [--sizes small,medium,large] [--runs 3] [--keep]
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir, cpus } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -81,7 +81,11 @@ function timeZip(folder, target) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const spread = (values, digits = 0) => `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`
 
-const runtime = await readFile(path.join(here, '..', 'lib', 'runtime', 'coursepack.js'))
+// One runtime bundle per target (lib/runtime/<target>.js), each shipped as the package's coursepack.js.
+const runtimeDir = path.join(here, '..', 'lib', 'runtime')
+const runtimes = await Promise.all(
+  (await readdir(runtimeDir)).filter((name) => name.endsWith('.js')).sort().map(async (name) => ({ target: name.replace(/\.js$/, ''), bytes: await readFile(path.join(runtimeDir, name)) })),
+)
 const rows = []
 const work = await mkdtemp(path.join(tmpdir(), 'coursepack-bench-'))
 try {
@@ -139,7 +143,7 @@ try {
 }
 
 console.log(`Benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version}, ${runs} runs each; times in ms, medians (min–max).`)
-console.log(`Runtime JS: ${(runtime.length / 1024).toFixed(1)} KB minified, ${(gzipSync(runtime, { level: 9 }).length / 1024).toFixed(1)} KB gzipped.\n`)
+console.log(`Runtime JS (coursepack.js): ${runtimes.map(({ target, bytes }) => `${target} ${(bytes.length / 1024).toFixed(1)} KB minified, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzipped`).join('; ')}.\n`)
 console.log('| course | lessons | build wall | build CPU | peak RSS (MB) | zip | files | largest page | floor wall (unified + zip -r) | build / floor | ms per lesson | preview rebuild after one lesson changed |')
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
 for (const row of rows) console.log(`| ${row.name} | ${row.lessons} | ${row.wall} | ${row.cpu} | ${row.rss} | ${row.zip} | ${row.files} | ${row.largestPage} | ${row.floor} | ${row.ratio}× | ${row.perLesson} | ${row.rebuild} |`)
