@@ -31,6 +31,39 @@ export const rules = {
     title: 'A file that cannot be read',
     hint: 'Check that the file exists and that you may read it.',
   },
+  'file-too-large': {
+    severity: 'error',
+    title: 'A Markdown, GIFT or YAML file larger than coursepack reads (1 MiB)',
+    hint: 'Split it into several pages or question banks. Images, audio and video have no such limit.',
+  },
+  'nesting-too-deep': {
+    severity: 'error',
+    title: 'Lists, blockquotes, emphasis, HTML, YAML or folders nested deeper than coursepack reads',
+  },
+  'too-much-markup': {
+    severity: 'error',
+    title: 'A paragraph, or a file, with more emphasis and link markers than coursepack reads in reasonable time',
+  },
+  'special-file': {
+    severity: 'warning',
+    title: 'A FIFO, socket or device in the course folder, which is skipped and never opened',
+    hint: 'Remove it from the course folder: only regular files can go into a package.',
+  },
+  'invalid-math': {
+    severity: 'warning',
+    title: 'Math that KaTeX cannot render; it is shown as written',
+    hint: 'Check the LaTeX between the `$` signs: KaTeX supports most of it (https://katex.org/docs/supported).',
+  },
+  'unknown-code-language': {
+    severity: 'warning',
+    title: 'A code block in a language the highlighter does not know; it is shown without colours',
+    hint: 'Name a common language after the ``` (`python`, `js`, `html`, `bash`), or `plaintext` for none.',
+  },
+  'link-loop': {
+    severity: 'warning',
+    title: 'A symbolic link to a folder that contains it, or to a folder already in the course, which is not followed again',
+    hint: 'Remove the link, or make it point to a folder that is not already part of the course.',
+  },
   'control-characters': {
     severity: 'warning',
     title: 'A title with invisible control characters, which are removed',

@@ -5,6 +5,9 @@ import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
+import { reportLibraryFailure } from '../diagnostics/library-failure.js'
+import { checkNesting } from './check-nesting.js'
+import { guardMarkdown } from './guard-markdown.js'
 
 /**
  * CommonMark + GFM (tables, task lists, footnotes, strikethrough, autolinks)
@@ -13,9 +16,22 @@ import type { VFile } from 'vfile'
  */
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath)
 
-/** Parse a Markdown file into mdast; positions refer to the file's lines and columns. */
-export function parseMarkdown(file: VFile): Root {
-  return parser.runSync(parser.parse(file), file) as Root
+/**
+ * Parse a Markdown file into mdast; positions refer to the file's lines and
+ * columns. `undefined` when the file cannot be read safely (nested too deep,
+ * markup that would take minutes); the problem is on the file.
+ */
+export function parseMarkdown(file: VFile): Root | undefined {
+  if (!guardMarkdown(file, String(file.value))) return undefined
+  try {
+    const tree = parser.parse(file)
+    // Checked before the plugins run: they walk the tree recursively.
+    if (!checkNesting([tree], file)) return undefined
+    return parser.runSync(tree, file) as Root
+  } catch (error) {
+    reportLibraryFailure(file, error, 'read')
+    return undefined
+  }
 }
 
 /**

@@ -7,6 +7,9 @@ import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
+import { reportLibraryFailure } from '../diagnostics/library-failure.js'
+import { problem } from '../diagnostics/problem.js'
+import type { RuleId } from '../diagnostics/rules.js'
 import rehypeFragmentLinks from './rehype-fragment-links.js'
 import rehypeCourseLinks, { type Options as LinkOptions } from './rehype-course-links.js'
 import rehypeMedia from './rehype-media.js'
@@ -72,8 +75,16 @@ export function createMarkdownRenderer(options: Options): MarkdownRenderer {
     .use(rehypeStringify)
     .freeze()
   const render = async (tree: MdastRoot, file: VFile) => {
-    const hast = (await processor.run(structuredClone(tree), file)) as HastRoot
-    return processor.stringify(hast, file)
+    const before = file.messages.length
+    try {
+      const hast = (await processor.run(structuredClone(tree), file)) as HastRoot
+      return processor.stringify(hast, file)
+    } catch (error) {
+      reportLibraryFailure(file, error, 'render')
+      return ''
+    } finally {
+      adoptMessages(file, before)
+    }
   }
   return {
     render,
@@ -81,5 +92,27 @@ export function createMarkdownRenderer(options: Options): MarkdownRenderer {
       const html = await render({ type: 'root', children: [{ type: 'paragraph', children: [...content] }] }, file)
       return html.replace(/^<p>/, '').replace(/<\/p>$/, '')
     },
+  }
+}
+
+/** The rules of the catalog that the highlighter's and KaTeX's own warnings become. */
+const adopted: Readonly<Record<string, RuleId>> = { 'rehype-highlight': 'unknown-code-language', 'rehype-katex': 'invalid-math' }
+
+/**
+ * rehype-highlight and rehype-katex put warnings on the file with rule ids
+ * of their own (`missing-language`, `parseerror`): replace each with the
+ * catalog's rule, so that every problem a report shows is documented.
+ */
+function adoptMessages(file: VFile, from: number): void {
+  const messages = file.messages.splice(from)
+  for (const message of messages) {
+    const rule = message.source ? adopted[message.source] : undefined
+    if (!rule) {
+      file.messages.push(message)
+      continue
+    }
+    const place = message.place ?? null
+    const cause = (message.cause as Error | undefined)?.message?.split('\n')[0]?.replace(/^KaTeX parse error: /, '')
+    problem(file, rule, place, rule === 'invalid-math' ? `KaTeX cannot render this math: ${cause ?? message.reason}` : message.reason.replace(/, it’s not registered$/, ': the highlighter does not know this language'))
   }
 }

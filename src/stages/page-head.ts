@@ -28,6 +28,7 @@ export function parsePageHead<Schema extends z.ZodType<{ title?: string | undefi
   what: string,
 ): PageHead<z.output<Schema>> | undefined {
   const tree = parseMarkdown(file)
+  if (!tree) return undefined
   const { data: frontmatter, locate } = readFrontmatter(file, tree, schema)
   if (!frontmatter) return undefined
   const heading = frontmatter.title === undefined ? tree.children[0] : undefined

@@ -1,7 +1,11 @@
 import path from 'node:path'
+import type { Node } from 'unist'
+import { reportLibraryFailure } from '../diagnostics/library-failure.js'
 import { problem } from '../diagnostics/problem.js'
 import type { VFile } from 'vfile'
-import type { PageSource, Question, Quiz } from '../model.js'
+import { checkNesting } from '../markdown/check-nesting.js'
+import { guardMarkdown } from '../markdown/guard-markdown.js'
+import type { Choice, PageSource, Question, Quiz } from '../model.js'
 import { splitGift } from '../questions/gift/gift-chunks.js'
 import { parseGiftQuestion } from '../questions/gift/gift-question.js'
 import { checkFullCredit } from './course-data.js'
@@ -42,15 +46,37 @@ export function parseGiftQuiz(source: PageSource): Quiz | undefined {
 
 /**
  * The questions of a GIFT file, numbered from `q<first>`; `undefined` when
- * any of them has an error (the problems are on the file).
+ * any of them has an error (the problems are on the file). GIFT text may be
+ * Markdown (`[markdown]`), so the file is measured as Markdown first.
  */
 export function parseGiftQuestions(file: VFile, first: number): Question[] | undefined {
   const questions: Question[] = []
   const errors = () => file.messages.filter((message) => message.fatal === true).length
   const before = errors()
+  if (!guardMarkdown(file, String(file.value))) return undefined
   for (const chunk of splitGift(String(file.value))) {
-    const question = parseGiftQuestion(chunk, `q${first + questions.length}`, file)
-    if (question) questions.push(question)
+    let question: Question | undefined
+    try {
+      question = parseGiftQuestion(chunk, `q${first + questions.length}`, file)
+    } catch (error) {
+      reportLibraryFailure(file, error, 'read')
+      return undefined
+    }
+    // Its Markdown and HTML were parsed from pieces of the question: report at the question.
+    if (question && checkNesting(questionContent(question), file, { place: question.position?.start })) questions.push(question)
   }
   return errors() > before ? undefined : questions
+}
+
+/** Every piece of content of a question: prompt, body, feedback, choices, answers, pairs. */
+function* questionContent(question: Question): Generator<Node> {
+  yield* question.prompt
+  yield* question.body
+  yield* question.feedback
+  const options = 'choices' in question ? question.choices : 'items' in question ? question.items : 'sources' in question ? [...question.sources, ...question.targets] : []
+  for (const option of options) {
+    yield* option.content
+    if ('feedback' in option) yield* (option as Choice).feedback
+  }
+  if ('answers' in question) for (const answer of question.answers) yield* answer.feedback
 }

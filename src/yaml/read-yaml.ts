@@ -1,10 +1,12 @@
 import { closest, distance } from 'fastest-levenshtein'
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml'
+import { isMap, isNode, isScalar, visit, type Alias, type Document, type Node as YamlNode } from 'yaml'
 import type { z } from 'zod'
 import { problem } from '../diagnostics/problem.js'
 import type { RuleId } from '../diagnostics/rules.js'
+import { maxYamlAliases } from '../limits.js'
+import { parseYaml } from './parse-yaml.js'
 
 export interface Options {
   /** Line of `file` on which the YAML text starts (default: 1), for frontmatter. */
@@ -40,26 +42,16 @@ export function readYaml<Schema extends z.ZodType>(
   schema: Schema,
   options: Options,
 ): YamlResult<z.output<Schema>> {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
-  const pointAt = (offset: number): Point => {
-    const { line, col } = lineCounter.linePos(offset)
-    return { line: line + (options.startLine ?? 1) - 1, column: col }
-  }
-
-  if (document.errors.length > 0) {
-    for (const error of document.errors) {
-      problem(file, 'invalid-yaml', pointAt(error.pos[0]), `Cannot read the ${options.label}: ${firstLine(error.message)}`)
-    }
-    return { data: undefined, raw: undefined, locate: () => pointAt(0) }
-  }
+  const { document, pointAt } = parseYaml(file, text, options)
+  if (!document) return { data: undefined, raw: undefined, locate: () => pointAt(0) }
   const locate = (path: readonly (string | number)[]): Point => pointAt(closestNode(document, path)?.range?.[0] ?? 0)
 
   for (const key of options.keepAsText ?? []) {
     const node = document.get(key, true)
     if (isScalar(node) && typeof node.value === 'number') node.value = node.source ?? String(node.value)
   }
-  const data: unknown = document.toJS() ?? {}
+  const data = toData(file, document, pointAt, options.label)
+  if (data === failed) return { data: undefined, raw: undefined, locate }
   const result = schema.safeParse(data, { reportInput: true })
   if (result.success) return { data: result.data, raw: data, locate }
 
@@ -89,6 +81,47 @@ export function readYaml<Schema extends z.ZodType>(
     problem(file, options.invalidRule, place, `Unexpected ${shown(issue.input)} for \`${name}\`, expected ${expectation(issue)}`)
   }
   return { data: undefined, raw: data, locate }
+}
+
+const failed = Symbol('failed')
+
+/**
+ * The document as plain data. Aliases (`*name`) are followed at most
+ * `maxYamlAliases` times, so that a file whose aliases expand exponentially
+ * ("billion laughs") is refused instead of filling the memory; an alias
+ * without its anchor is reported at the alias.
+ */
+function toData(file: VFile, document: Document, pointAt: (offset: number) => Point, label: string): unknown {
+  try {
+    return document.toJS({ maxAliasCount: maxYamlAliases }) ?? {}
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error
+    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(error.message)?.[1]
+    const alias = findAlias(document, unresolved)
+    const place = pointAt(alias?.range?.[0] ?? 0)
+    if (unresolved !== undefined) {
+      problem(file, 'invalid-yaml', place, `There is no anchor \`&${unresolved}\` before this alias \`*${unresolved}\``, {
+        hint: `Mark the value to repeat with \`&${unresolved}\` above this line, or write the value out.`,
+      })
+    } else {
+      problem(file, 'invalid-yaml', place, `The aliases of the ${label} (\`*name\`) repeat values more than the ${maxYamlAliases} times coursepack follows`, {
+        hint: 'Write the values out instead of repeating them with `&anchor` and `*alias`; a course file needs few aliases, if any.',
+      })
+    }
+    return failed
+  }
+}
+
+/** The alias named `name`, or the first alias when `name` is undefined. */
+function findAlias(document: Document, name: string | undefined): Alias | undefined {
+  let found: Alias | undefined
+  visit(document, {
+    Alias(_, node) {
+      if (!found && (name === undefined || node.source === name)) found = node
+      return found ? visit.BREAK : undefined
+    },
+  })
+  return found
 }
 
 function expectation(issue: z.core.$ZodIssue): string {
@@ -123,10 +156,6 @@ function shown(value: unknown): string {
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1)
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0] ?? text
 }
 
 /** A typo is close when it is at most a third of the word away. */
