@@ -18,8 +18,10 @@ export function createBankReader(root: string, files: VFile[]) {
       problem(quizFile, 'reference-outside-course', place, `The question bank \`${relativePath}\` leaves the course folder`)
       return undefined
     }
-    if ((await kindOf(absolute)) !== 'file') {
-      problem(quizFile, 'missing-file', place, `There is no question bank \`${relativePath}\``, { hint: 'The path is relative to this quiz file.' })
+    const kind = await kindOf(absolute)
+    if (kind !== 'file') {
+      const reason = kind === 'special' ? `The question bank \`${relativePath}\` is a FIFO, socket or device, not a file` : `There is no question bank \`${relativePath}\``
+      problem(quizFile, 'missing-file', place, reason, { hint: 'The path is relative to this quiz file.' })
       return undefined
     }
     if (!(await isInside(root, absolute))) {

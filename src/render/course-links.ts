@@ -57,7 +57,8 @@ export function createLinkRewriter(context: LinkContext) {
     }
     const kind = await kindOf(absolute)
     if (kind !== 'file') {
-      problem(file, 'missing-file', place, kind === 'folder' ? `\`${url}\` is a folder, not a file` : `There is no file \`${decoded}\``, {
+      const reason = kind === 'folder' ? `\`${url}\` is a folder, not a file` : kind === 'special' ? `\`${url}\` is a FIFO, socket or device, not a file` : `There is no file \`${decoded}\``
+      problem(file, 'missing-file', place, reason, {
         hint: 'Paths are relative to this file, and the case of each letter counts.',
       })
       return undefined
