@@ -46,13 +46,13 @@ export function readQuestionOptions(heading: Heading, file: VFile): { prompt: Ph
   const prompt = [...heading.children]
   const last = prompt[prompt.length - 1]
   const options = { points: 1, partial: false, caseSensitive: false }
-  const match = last?.type === 'text' ? /\s*\{([^{}]*)\}\s*$/.exec(last.value) : null
+  const match = last?.type === 'text' ? trailingOptions(last.value) : undefined
   if (!match || last?.type !== 'text') return { prompt, options }
 
   const rest = last.value.slice(0, match.index)
   if (rest === '') prompt.pop()
   else prompt[prompt.length - 1] = { ...last, value: rest } satisfies Text
-  for (const word of match[1]!.trim().split(/\s+/).filter(Boolean)) {
+  for (const word of match.inside.trim().split(/\s+/).filter(Boolean)) {
     const points = /^points=(\d+(?:\.\d+)?)$/.exec(word)
     if (points && Number(points[1]) > 0) options.points = Number(points[1])
     else if (word === 'partial') options.partial = true
@@ -60,4 +60,20 @@ export function readQuestionOptions(heading: Heading, file: VFile): { prompt: Ph
     else problem(file, 'unknown-question-option', heading, `Unknown question option \`${word}\``)
   }
   return { prompt, options }
+}
+
+/**
+ * `{points=2 partial}` at the end of a heading's text: what is inside the
+ * braces, and where the options start (spaces before the `{` included).
+ * Found from the last `{`, in linear time: the regular expression
+ * `/\s*\{([^{}]*)\}\s*$/` backtracks quadratically over long runs of spaces.
+ */
+function trailingOptions(text: string): { index: number; inside: string } | undefined {
+  const open = text.lastIndexOf('{')
+  if (open === -1) return undefined
+  const close = text.indexOf('}', open)
+  if (close === -1 || text.slice(close + 1).trim() !== '') return undefined
+  let index = open
+  while (index > 0 && /\s/.test(text[index - 1]!)) index--
+  return { index, inside: text.slice(open + 1, close) }
 }

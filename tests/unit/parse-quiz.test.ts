@@ -76,6 +76,15 @@ Both names appear in the lesson.
     const { result } = await quizFrom('---\ntitle: Q\ngraded: perhaps\nshufle: true\n---\n## Q\n- [x] a\n')
     expect(problemsOf(result)).toEqual(['quiz.quiz.md:3:9 invalid-frontmatter', 'quiz.quiz.md:4:1 unknown-frontmatter-key'])
   })
+
+  it('reads the options after a heading in linear time, however many spaces the heading holds (issue 11)', async () => {
+    const spaces = ' '.repeat(200_000)
+    const started = performance.now()
+    const { quiz } = await quizFrom(`# Q\n\n## Which one?${spaces}x {points=2}\n- [x] a\n- [ ] b\n\n## And this one?${spaces}y\n- [x] a\n- [ ] b\n`)
+    // The regular expression it replaces took about 15 s on each of these headings; a generous bound, for slow machines.
+    expect(performance.now() - started).toBeLessThan(10_000)
+    expect(quiz?.questions.map((question) => question.points)).toEqual([2, 1])
+  })
 })
 
 describe('lessons', () => {
