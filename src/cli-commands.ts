@@ -38,8 +38,11 @@ export const commands = {
   },
   preview: {
     summary: 'Serve the course in a stand-in LMS on 127.0.0.1, rebuilt on every change',
-    options: { port: { type: 'string', short: 'p' } },
-    help: [['-p, --port <n>', 'The port (default: 8080; 0 picks a free one)']],
+    options: { port: { type: 'string', short: 'p' }, target: { type: 'string', short: 't' } },
+    help: [
+      ['-p, --port <n>', 'The port (default: 8080; 0 picks a free one)'],
+      ['-t, --target <t>', 'The SCORM standard of the stand-in LMS: scorm12 or scorm2004 (default: course.yml\'s first target, else scorm12)'],
+    ],
   },
 } as const satisfies Record<string, Command>
 

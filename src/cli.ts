@@ -42,7 +42,9 @@ export async function main(argv: readonly string[]): Promise<void> {
       const { startPreview } = await import('./preview/server.js')
       const port = Number(values.port ?? 8080)
       if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(exitCodes.usage, `Unexpected port \`${String(values.port)}\`, expected a number from 0 to 65535.`)
-      const preview = await startPreview({ dir, port })
+      const target = values.target === undefined ? undefined : String(values.target)
+      if (target !== undefined && target !== 'scorm12' && target !== 'scorm2004') return fail(exitCodes.usage, `Unexpected target \`${target}\`: preview has a stand-in LMS for \`scorm12\` and \`scorm2004\`.`)
+      const preview = await startPreview({ dir, port, ...(target ? { target } : {}) })
       return console.log(`Previewing ${dir} at ${preview.url}  (Ctrl-C to stop)`)
     }
     const chosen = parseTargets(values.target)

@@ -1,18 +1,12 @@
 import { type Call, checkMoodleRules } from '../shared/moodle-rules.js'
+import { type Held, standInStandards } from '../shared/stand-in-lms.js'
 
-/** scorm-again's browser build (`scorm12.min.js`) puts this constructor on window. */
-interface Scorm12ApiInstance {
+/** scorm-again's browser build (`scorm12.min.js`, `scorm2004.min.js`) puts its API class on window. */
+interface ScormAgainApi {
   loadFromJSON(json: object): void
-  renderCommitCMI(terminate: boolean): { cmi?: Cmi }
+  renderCommitCMI(terminate: boolean): unknown
   lastErrorCode: string
   [method: string]: unknown
-}
-declare const Scorm12API: new (settings: object) => Scorm12ApiInstance
-
-interface Cmi {
-  core?: { lesson_status?: string; lesson_location?: string; exit?: string; score?: { raw?: string; min?: string; max?: string }; total_time?: string }
-  suspend_data?: string
-  interactions?: Record<string, { id?: string; type?: string; student_response?: string; result?: string }>
 }
 
 interface BuildEvent {
@@ -21,94 +15,92 @@ interface BuildEvent {
   problems: { file: string; line: number; column: number; severity: string; message: string; rule: string }[]
 }
 
-const methods = ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic']
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 const frame = byId<HTMLIFrameElement>('course')
+/** The target the server previews (`<meta name="coursepack-target">`), and what its stand-in needs. */
+const standard = standInStandards[(document.querySelector<HTMLMetaElement>('meta[name="coursepack-target"]')?.content ?? 'scorm12') as 'scorm12']
+const { fn } = standard
+const methods = [fn.initialize, fn.finish, fn.get, fn.set, fn.commit, fn.lastError, fn.errorString, fn.diagnostic]
+const ApiClass = (window as unknown as Record<string, new (settings: object) => ScormAgainApi>)[standard.apiClass]!
 
 /** What the LMS kept from the last visit, to hand to the next launch. */
-let stored: Cmi = {}
+let stored: Held | undefined
 let calls: Call[] = []
-let api: Scorm12ApiInstance | undefined
+let api: ScormAgainApi | undefined
 let lastBuild = 0
 
 /**
- * Launch the course as an LMS does: a fresh API seeded with what the LMS
- * stored (a resume when it holds suspend data), every call logged and
- * checked against Moodle's rules.
+ * Launch the course as an LMS does: first unload the one showing (its
+ * pagehide ends its session and writes its exit), then keep what the LMS
+ * holds, and start a fresh API seeded with what the LMS would hand back (a
+ * resume), every call logged and checked against Moodle's rules.
  */
 function launch(): void {
+  frame.addEventListener('load', start, { once: true })
   frame.src = 'about:blank'
-  // The old frame's pagehide ran LMSFinish; keep what that visit stored.
-  if (api) stored = api.renderCommitCMI(true).cmi ?? stored
-  calls = []
-  api = undefined
-  delete (window as unknown as { API?: unknown }).API
-  if (!byId<HTMLInputElement>('no-api').checked) {
-    const fresh = new Scorm12API({ autocommit: false, logLevel: 5, mastery_override: true, autoCompleteLessonStatus: true })
-    const core = stored.core ?? {}
-    fresh.loadFromJSON({
-      core: {
-        student_id: 'preview',
-        student_name: 'Preview, Learner',
-        credit: 'credit',
-        lesson_mode: 'normal',
-        entry: core.exit === 'suspend' ? 'resume' : stored.suspend_data ? '' : 'ab-initio',
-        ...(core.lesson_status && core.lesson_status !== 'not attempted' ? { lesson_status: core.lesson_status } : {}),
-        ...(core.lesson_location ? { lesson_location: core.lesson_location } : {}),
-      },
-      ...(stored.suspend_data ? { suspend_data: stored.suspend_data } : {}),
-    })
-    api = fresh
-    ;(window as unknown as { API: object }).API = wrap(fresh)
-  }
-  setTimeout(() => {
-    frame.src = '/course/index.html'
-    render()
-  }, 0)
 }
 
-function wrap(target: Scorm12ApiInstance): object {
+function start(): void {
+  if (api) stored = standard.read(api.renderCommitCMI(true))
+  calls = []
+  api = undefined
+  delete (window as unknown as Record<string, unknown>)[standard.apiName]
+  if (!byId<HTMLInputElement>('no-api').checked) {
+    const fresh = new ApiClass({ autocommit: false, logLevel: 5, mastery_override: true, autoCompleteLessonStatus: true })
+    // A relaunch gets what Moodle would hand back of the last visit.
+    const resume = stored && standard.relaunch(stored)
+    fresh.loadFromJSON(standard.launchData({ learnerId: 'preview', learnerName: 'Preview, Learner', ...(resume ? { resume } : {}) }))
+    api = fresh
+    ;(window as unknown as Record<string, object>)[standard.apiName] = wrap(fresh, calls)
+  }
+  frame.src = '/course/index.html'
+  render()
+}
+
+/** The API as the course sees it: every call goes through to `target` and into `log`. */
+function wrap(target: ScormAgainApi, log: Call[]): object {
   const wrapped: Record<string, (...args: string[]) => string> = {}
   let injected: string | null = null
   for (const name of methods) {
     const original = (target[name] as (...args: string[]) => string).bind(target)
     wrapped[name] = (...args: string[]) => {
-      if (name === 'LMSGetLastError' && injected) return injected
-      if (name.startsWith('LMSGet') && name !== 'LMSGetValue') return original(...args)
-      if (name === 'LMSCommit' && byId<HTMLInputElement>('fail-commits').checked) {
+      if (name === fn.lastError && injected) return injected
+      if (name === fn.lastError || name === fn.errorString || name === fn.diagnostic) return original(...args)
+      if (name === fn.commit && byId<HTMLInputElement>('fail-commits').checked) {
         injected = '101'
-        record({ fn: name, args: args.map(String), types: args.map((arg) => typeof arg), result: 'false', error: '101', afterFinish: false, injected: true })
+        record(log, { fn: name, args: args.map(String), types: args.map((arg) => typeof arg), result: 'false', error: '101', afterFinish: false, injected: true })
         return 'false'
       }
       injected = null
       const result = String(original(...args))
-      record({ fn: name, args: args.map(String), types: args.map((arg) => typeof arg), result, error: String(target.lastErrorCode), afterFinish: false })
+      record(log, { fn: name, args: args.map(String), types: args.map((arg) => typeof arg), result, error: String(target.lastErrorCode), afterFinish: false })
       return result
     }
   }
   return wrapped
 }
 
-function record(call: Call): void {
-  calls.push(call)
+function record(log: Call[], call: Call): void {
+  log.push(call)
   render()
 }
 
 function render(): void {
-  const cmi = api?.renderCommitCMI(false).cmi ?? stored
-  const core = cmi.core ?? {}
-  const interactions = Object.values(cmi.interactions ?? {})
+  const held = api ? standard.read(api.renderCommitCMI(false)) : stored
+  const interactions = held?.interactions ?? []
+  const budget = standard.target === 'scorm12' ? 4096 : 64000
   const values: [string, string][] = [
-    ['Status', core.lesson_status ?? ''],
-    ['Score', core.score?.raw ? `${core.score.raw} (min ${core.score.min ?? ''}, max ${core.score.max ?? ''})` : '—'],
-    ['Location', core.lesson_location ?? ''],
-    ['Exit', core.exit ?? ''],
-    ['suspend_data', `${(cmi.suspend_data ?? '').length} of 4096 characters`],
+    ['Status', held?.status ?? ''],
+    ['Score', held?.score.raw ? `${held.score.raw} (min ${held.score.min}, max ${held.score.max}${held.scaled ? `, scaled ${held.scaled}` : ''})` : '—'],
+    ['Location', held?.location ?? ''],
+    ['Exit', held?.exit ?? ''],
+    ['suspend_data', `${(held?.suspendData ?? '').length} of ${budget} characters`],
     ['Interactions', String(interactions.length)],
-    ...interactions.map((interaction, index): [string, string] => [`  ${index}`, `${interaction.id} ${interaction.type} ${interaction.student_response} → ${interaction.result}`]),
+    ...interactions.map((interaction, index): [string, string] => [`  ${index}`, `${interaction.id} ${interaction.type} ${interaction.response} → ${interaction.result}`]),
   ]
   byId('values').replaceChildren(...values.flatMap(([term, value]) => [Object.assign(document.createElement('dt'), { textContent: term }), Object.assign(document.createElement('dd'), { textContent: value })]))
-  const warnings = checkMoodleRules(calls).filter((warning) => !warning.startsWith('LMSFinish must be called exactly once'))
+  // The session is still open while the course shows: its missing end is not a problem yet.
+  const warnings = checkMoodleRules(calls, standard.target).filter((warning) => !/^(LMSFinish|Terminate) must be called exactly once/.test(warning))
   byId('warnings').replaceChildren(...(warnings.length ? warnings : ['None.']).map((text) => Object.assign(document.createElement('li'), { textContent: text })))
   byId('calls').replaceChildren(
     ...calls.map((call) => {
@@ -135,7 +127,7 @@ function showBuild(event: BuildEvent): void {
 }
 
 byId('reset').addEventListener('click', () => {
-  stored = {}
+  stored = undefined
   api = undefined
   launch()
 })

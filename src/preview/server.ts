@@ -6,12 +6,14 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from '../build.js'
 import { BuildCache } from '../cache/build-cache.js'
+import { loadConfig } from '../config/load-config.js'
 import { type JsonProblem, reportData } from '../diagnostics/report.js'
 import type { PackageFile } from '../model.js'
 
 const previewTemplates = fileURLToPath(new URL('../../templates/preview/', import.meta.url))
 const panelBundle = fileURLToPath(new URL('../../lib/preview/panel.js', import.meta.url))
-const scormAgain = fileURLToPath(new URL('../../node_modules/scorm-again/dist/scorm12.min.js', import.meta.url))
+/** scorm-again's browser builds, one per SCORM standard, as the stand-in LMS. */
+const scormAgainDist = fileURLToPath(new URL('../../node_modules/scorm-again/dist/', import.meta.url))
 
 const types: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,7 +39,12 @@ export interface PreviewOptions {
   readonly dir: string
   /** 0 picks a free port. */
   readonly port: number
+  /** The SCORM target to preview (default: the first of course.yml's `targets`, else scorm12). */
+  readonly target?: PreviewTarget
 }
+
+/** The targets preview has a stand-in LMS for. */
+export type PreviewTarget = 'scorm12' | 'scorm2004'
 
 /** What the panel is told after each build. */
 export interface BuildEvent {
@@ -55,6 +62,7 @@ export interface BuildEvent {
  */
 export async function startPreview(options: PreviewOptions): Promise<{ url: string; close: () => Promise<void> }> {
   const root = path.resolve(options.dir)
+  const target = options.target ?? (await courseTarget(root))
   let files = new Map<string, PackageFile>()
   let last: BuildEvent = { ok: false, version: 0, problems: [] }
   const listeners = new Set<ServerResponse>()
@@ -62,8 +70,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   // Each rebuild reuses what did not change: saving one lesson re-renders that lesson.
   const cache = new BuildCache()
   const rebuild = async () => {
-    // The stand-in LMS is scorm-again's SCORM 1.2 API, whatever targets course.yml names.
-    const result = await build({ dir: root, cache, zip: false, targets: ['scorm12'] })
+    const result = await build({ dir: root, cache, zip: false, targets: [target] })
     const built = result.ok ? result.packages?.[0] : undefined
     if (built) files = new Map(built.files.map((file) => [file.path, file]))
     last = { ok: result.ok, version: last.version + 1, problems: reportData(result.files, { cwd: path.dirname(root) }) }
@@ -98,11 +105,15 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
       request.on('close', () => listeners.delete(response))
       return
     }
+    if (url.pathname === '/') {
+      const label = target === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004 4th Edition'
+      readFile(path.join(previewTemplates, 'index.html'), 'utf8').then((page) => send(page.replace('%TARGET%', target).replace('%LABEL%', label), types['.html']!), notFound)
+      return
+    }
     const fixed: Record<string, [string, string]> = {
-      '/': [path.join(previewTemplates, 'index.html'), types['.html']!],
       '/__coursepack/panel.css': [path.join(previewTemplates, 'panel.css'), types['.css']!],
       '/__coursepack/panel.js': [panelBundle, types['.js']!],
-      '/__coursepack/scorm12.js': [scormAgain, types['.js']!],
+      '/__coursepack/scorm-again.js': [path.join(scormAgainDist, `${target}.min.js`), types['.js']!],
     }
     const asset = fixed[url.pathname]
     if (asset) {
@@ -137,4 +148,11 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
+}
+
+/** The first SCORM target course.yml names, else scorm12: what the preview shows unless told. */
+async function courseTarget(root: string): Promise<PreviewTarget> {
+  const { config } = await loadConfig(root)
+  const first = config?.targets?.find((name): name is PreviewTarget => name === 'scorm12' || name === 'scorm2004')
+  return first ?? 'scorm12'
 }

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type Answers, answerAll, expectCleanCalls, launch, useStage } from './support/session.js'
-import { scormStandards } from './support/standards.js'
+import { scormStandards } from '../../src/shared/stand-in-lms.js'
 
 const course = path.resolve(import.meta.dirname, '../fixtures/courses/question-kinds')
 const launchData = { learnerId: 'learner-7', learnerName: 'Doe, Jane' }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { events, exampleCourse, finalQuizRight, knowledgeCheckRight, pageTitles } from './support/example-course.js'
 import { type Answers, answerAll, expectCleanCalls, launch, sets, useStage, type Visit } from './support/session.js'
-import { scormStandards } from './support/standards.js'
+import { scormStandards } from '../../src/shared/stand-in-lms.js'
 
 /** Four of twelve wrong: 8/12 = 66.67%, under the pass mark of 70. */
 const finalQuizFourWrong: Answers = finalQuizRight.map(([prompt, answer]) => {

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exampleCourse, finalQuizRight, knowledgeCheckRight } from './support/example-course.js'
 import { answerAll, expectCleanCalls, launch, setUpStage, type Stage } from './support/session.js'
-import { scormStandards } from './support/standards.js'
+import { scormStandards } from '../../src/shared/stand-in-lms.js'
 
 const launchData = { learnerId: 's1', learnerName: 'Doe, Jane', passingScore: 70 }
 

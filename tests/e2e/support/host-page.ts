@@ -1,4 +1,4 @@
-import type { TestStandard } from './standards.js'
+import type { StandInStandard } from '../../../src/shared/stand-in-lms.js'
 
 /**
  * The LMS page of the end-to-end tests, for one standard: scorm-again's
@@ -13,7 +13,7 @@ import type { TestStandard } from './standards.js'
  * what a real LMS has stored for sure (Moodle's save at LMSFinish is a
  * beacon nobody confirms).
  */
-export const hostPage = (standard: TestStandard) => `<!doctype html>
+export const hostPage = (standard: StandInStandard) => `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Stand-in LMS</title>
 <script src="/lms/${standard.script}"></script>

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { hostPage } from './host-page.js'
-import type { TestStandard } from './standards.js'
+import type { StandInStandard } from '../../../src/shared/stand-in-lms.js'
 
 const scormAgainDist = fileURLToPath(new URL('../../../node_modules/scorm-again/dist/', import.meta.url))
 
@@ -30,7 +30,7 @@ export interface LmsServer {
  * API of the standard, the package in an iframe), `/pkg/` the unzipped
  * package, `/lms/` scorm-again's browser build.
  */
-export async function startLmsServer(packageDir: string, standard: TestStandard): Promise<LmsServer> {
+export async function startLmsServer(packageDir: string, standard: StandInStandard): Promise<LmsServer> {
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     const send = async () => {

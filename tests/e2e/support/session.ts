@@ -9,13 +9,13 @@ import { launchBrowser } from './browser.js'
 import { type LearnerAnswer, learner } from './learner.js'
 import { type LmsServer, startLmsServer } from './lms-server.js'
 import { type Call, checkMoodleRules } from '../../../src/shared/moodle-rules.js'
-import { type Held, type LaunchData, scorm12, type TestStandard } from './standards.js'
+import { type Held, type LaunchData, scorm12, type StandInStandard } from '../../../src/shared/stand-in-lms.js'
 
 export type Answers = readonly (readonly [RegExp, LearnerAnswer])[]
 
 /** A built course served in the stand-in LMS of one standard, and a browser to visit it. */
 export interface Stage {
-  readonly standard: TestStandard
+  readonly standard: StandInStandard
   readonly server: LmsServer
   readonly browser: Awaited<ReturnType<typeof launchBrowser>>
   /** Build `courseDir` and serve its package in place of the one served now, as a teacher who re-uploads a package. */
@@ -24,7 +24,7 @@ export interface Stage {
 }
 
 /** Build `courseDir` for the standard's target, unzip the package, serve it on 127.0.0.1 and start Chromium. */
-export async function setUpStage(courseDir: string, standard: TestStandard = scorm12): Promise<Stage> {
+export async function setUpStage(courseDir: string, standard: StandInStandard = scorm12): Promise<Stage> {
   const work = await mkdtemp(path.join(tmpdir(), 'coursepack-e2e-'))
   const packageDir = path.join(work, 'package')
   await unpack(courseDir, standard, packageDir)
@@ -44,7 +44,7 @@ export async function setUpStage(courseDir: string, standard: TestStandard = sco
 }
 
 /** The package of `courseDir` for the standard, unzipped into `packageDir` (emptied first). */
-async function unpack(courseDir: string, standard: TestStandard, packageDir: string): Promise<void> {
+async function unpack(courseDir: string, standard: StandInStandard, packageDir: string): Promise<void> {
   const result = await build({ dir: courseDir, targets: [standard.target] })
   const built = result.packages?.[0]?.zip
   if (!built) throw new Error(`The course ${courseDir} does not build`)
@@ -64,7 +64,7 @@ async function unpack(courseDir: string, standard: TestStandard, packageDir: str
  *   const stage = useStage(exampleCourse)
  *   it('…', async () => { const visit = await launch(stage(), {}) })
  */
-export function useStage(courseDir: string, standard: TestStandard = scorm12): () => Stage {
+export function useStage(courseDir: string, standard: StandInStandard = scorm12): () => Stage {
   let stage: Stage | undefined
   beforeAll(async () => {
     stage = await setUpStage(courseDir, standard)
@@ -178,7 +178,7 @@ export const sets = (calls: readonly Call[], element: string) =>
  * empty (the runtime reads the saved state and the pass mark, which a first
  * launch has none of).
  */
-export function expectCleanCalls(calls: readonly Call[], standard: TestStandard = scorm12) {
+export function expectCleanCalls(calls: readonly Call[], standard: StandInStandard = scorm12) {
   expect(checkMoodleRules(calls, standard.target)).toEqual([])
   const notSet = (call: Call) => standard.target === 'scorm2004' && call.fn === 'GetValue' && call.error === '403'
   expect(calls.filter((call) => !call.injected && call.error !== '0' && !notSet(call)).map((call) => `${call.fn}(${call.args.join(', ')}) → ${call.error}`)).toEqual([])

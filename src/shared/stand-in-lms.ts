@@ -1,12 +1,13 @@
-import type { Call } from '../../../src/shared/moodle-rules.js'
+import type { Call } from './moodle-rules.js'
 
 /**
- * What the end-to-end tests need to know of each standard: how the stand-in
- * LMS offers its API (scorm-again's Scorm12API or Scorm2004API), how to seed
- * it with launch data, and how to read what it holds in the same terms for
- * both, so that every scenario runs against every SCORM target.
+ * What a stand-in LMS (the preview's panel, the end-to-end tests) needs to
+ * know of each SCORM standard: how it offers its API (scorm-again's
+ * Scorm12API or Scorm2004API), how to seed it with launch data, and how to
+ * read what it holds in the same terms for both, so that the panel shows
+ * either and every test scenario runs against every SCORM target.
  */
-export interface TestStandard {
+export interface StandInStandard {
   readonly target: 'scorm12' | 'scorm2004'
   /** scorm-again's browser build and the class it defines. */
   readonly script: string
@@ -23,6 +24,8 @@ export interface TestStandard {
   read(cmi: unknown): Held
   /** The statuses the LMS was given, in order, each as SCORM 1.2 would say it (passed, failed, completed, incomplete). */
   statusHistory(calls: readonly Call[]): string[]
+  /** What Moodle hands the next launch of what it holds: a resume, or nothing (a fresh start). */
+  relaunch(held: Held): LaunchData['resume']
 }
 
 export interface LaunchData {
@@ -61,7 +64,7 @@ export interface HeldInteraction {
 type Cmi = { cmi: Record<string, unknown> }
 type RawInteraction = Record<string, string> & { correct_responses?: Record<string, { pattern: string }> }
 
-export const scorm12: TestStandard = {
+export const scorm12: StandInStandard = {
   target: 'scorm12',
   script: 'scorm12.min.js',
   apiClass: 'Scorm12API',
@@ -108,9 +111,11 @@ export const scorm12: TestStandard = {
     }
   },
   statusHistory: (calls) => setsOf(calls, 'LMSSetValue', 'cmi.core.lesson_status'),
+  // Moodle always returns the stored suspend_data and location in SCORM 1.2.
+  relaunch: (held) => (held.suspendData ? { location: held.location, suspendData: held.suspendData, status: resumedStatus(held) } : undefined),
 }
 
-export const scorm2004: TestStandard = {
+export const scorm2004: StandInStandard = {
   target: 'scorm2004',
   script: 'scorm2004.min.js',
   apiClass: 'Scorm2004API',
@@ -166,15 +171,24 @@ export const scorm2004: TestStandard = {
       if (call.fn === 'SetValue' && call.args[0] === 'cmi.success_status') success = call.args[1] ?? ''
       if (call.fn === 'Commit' && call.result === 'true') {
         const status = success !== 'unknown' ? success : completion
-        if (status !== 'unknown' && history.at(-1) !== status) history.push(status)
+        if (status !== 'unknown' && history[history.length - 1] !== status) history.push(status)
       }
     }
     return history
   },
+  // Moodle restores SCORM 2004 state only after an exit of `suspend`.
+  relaunch: (held) => (held.exit === 'suspend' ? { location: held.location, suspendData: held.suspendData, status: resumedStatus(held) } : undefined),
 }
 
-/** Both SCORM targets: every scenario runs against each. */
-export const scormStandards: readonly TestStandard[] = [scorm12, scorm2004]
+/** Both SCORM targets: every test scenario runs against each. */
+export const scormStandards: readonly StandInStandard[] = [scorm12, scorm2004]
+
+/** The stand-in of a target, by its name. */
+export const standInStandards: Readonly<Record<StandInStandard['target'], StandInStandard>> = { scorm12, scorm2004 }
+
+function resumedStatus(held: Held): 'incomplete' | 'passed' | 'failed' {
+  return held.status === 'passed' || held.status === 'failed' ? held.status : 'incomplete'
+}
 
 /** SCORM 2004's notation of a response as SCORM 1.2 writes it: `a[,]c` → `a,c`, `1[.]a` → `1.a`, `true` → `t`, `{case_matters=false}x` → `x`. */
 function to12(type: string, value: string): string {
