@@ -1,31 +1,91 @@
 // npm run bench: build synthetic courses (seeded, so every run builds the same
 // ones) several times, and compare with the floor measured in the same run on
 // the same files: the unified Markdown → HTML pass alone, plus `zip -r` of the
-// built package. Prints a Markdown table of medians (min–max).
-//   node scripts/bench.js [--sizes small,medium,large] [--runs 3] [--keep]
+// built package (media stored, not deflated again). Prints a Markdown table of
+// medians (min–max).
+//   node scripts/bench.js [--sizes small,medium,large,real-medium,real-250,real-500,real-large] [--runs 3] [--keep]
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir, cpus } from 'node:os'
 import path from 'node:path'
-import { gzipSync } from 'node:zlib'
+import { deflateSync, gzipSync } from 'node:zlib'
 import JSZip from 'jszip'
 import { seededRandom } from '../lib/shared/draw.js'
 
 const args = process.argv.slice(2)
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback)
-const sizes = option('sizes', 'small,medium,large').split(',')
+const sizes = option('sizes', 'small,medium,large,real-medium,real-250,real-500,real-large').split(',')
 const runs = Number(option('runs', '3'))
 const here = path.dirname(new URL(import.meta.url).pathname)
 
+/**
+ * The first three are the shapes of earlier runs, kept to compare with. The
+ * `real-` ones look like teaching material: each lesson has heading levels,
+ * emphasis, inline code, links (most to other sites), bullet and numbered
+ * lists, a table, a code block and a PNG image of its own (about 30 KB, as a
+ * web-ready figure); the video is incompressible. real-250 and real-500 are
+ * real-large cut short, to see memory as lessons grow.
+ */
 const shapes = {
   small: { lessons: 5, words: 300, quizzes: 2, questions: 5, mediaFiles: 0, mediaMB: 0 },
   medium: { lessons: 100, words: 1000, quizzes: 20, questions: 10, mediaFiles: 0, mediaMB: 0 },
-  // 100 quizzes, not 200: a learner's saved state for 200 quizzes of 10 questions cannot fit
-  // in SCORM 1.2's 4096 characters, and the build rightly refuses such a course (state-too-large).
   large: { lessons: 1000, words: 1000, quizzes: 100, questions: 10, mediaFiles: 20, mediaMB: 10 },
+  'real-medium': { lessons: 100, words: 1000, quizzes: 20, questions: 10, mediaFiles: 2, mediaMB: 10, real: true },
+  'real-250': { lessons: 250, words: 1000, quizzes: 25, questions: 10, mediaFiles: 5, mediaMB: 10, real: true },
+  'real-500': { lessons: 500, words: 1000, quizzes: 50, questions: 10, mediaFiles: 10, mediaMB: 10, real: true },
+  'real-large': { lessons: 1000, words: 1000, quizzes: 100, questions: 10, mediaFiles: 20, mediaMB: 10, real: true },
 }
 
 const vocabulary = 'treaty alliance moscow beijing credit railway industry experts split border socialist republic economy history agreement delegation interest defence military aid'.split(' ')
+
+/** A PNG of random pixels (incompressible, like a photo saved for the web): about 30 KB at 128 × 80. */
+function png(random, width = 128, height = 80) {
+  const rows = Buffer.alloc((width * 3 + 1) * height)
+  for (let index = 0; index < rows.length; index++) rows[index] = index % (width * 3 + 1) === 0 ? 0 : (random() * 256) >>> 0
+  const chunk = (type, data) => {
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(body))
+    return Buffer.concat([length, body, crc])
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 2, 0, 0, 0], 8)
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
+}
+
+function crc32(bytes) {
+  let crc = 0xffffffff
+  for (const byte of bytes) {
+    crc ^= byte
+    for (let bit = 0; bit < 8; bit++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1))
+  }
+  return (crc ^ 0xffffffff) >>> 0
+}
+
+/** A lesson shaped like teaching material: headings, emphasis, inline code, links, lists, a table, code, its own image. */
+function realLesson(index, paragraphs, sentence, random) {
+  const link = () => (random() < 0.8 ? `[${sentence(2)}](https://example.org/${sentence(1)}/${index})` : `[the lesson before](${String(Math.max(1, index)).padStart(4, '0')}-lesson-${Math.max(1, index)}.md)`)
+  const rich = (text) => text.replace(/^(\w+) (\w+) (\w+)/, '**$1** *$2* `$3`') + ` See ${link()}.`
+  const body = paragraphs.map(rich)
+  return [
+    `# Lesson ${index + 1}`,
+    body.slice(0, 2).join('\n\n'),
+    `## ${sentence(3)}`,
+    body.slice(2, 4).join('\n\n'),
+    `### ${sentence(2)}`,
+    `- ${sentence(5)}\n- ${sentence(5)} ${link()}\n- ${sentence(5)}`,
+    `1. ${sentence(4)}\n2. ${sentence(4)}\n3. ${sentence(4)}`,
+    `| Year | Event | Source |\n| --- | --- | --- |\n| 1950 | ${sentence(4)} | ${link()} |\n| 1960 | ${sentence(4)} | ${link()} |`,
+    '```python\nyear = 1950\nprint(year + 30)\n```',
+    `![Figure ${index + 1}: ${sentence(3)}](images/figure-${index + 1}.png)`,
+    `## ${sentence(3)}`,
+    body.slice(4).join('\n\n'),
+  ].join('\n\n')
+}
 
 async function generate(name, shape, root) {
   // Seeded: the same course every run.
@@ -54,7 +114,10 @@ async function generate(name, shape, root) {
       words += length
     }
     const media = shape.mediaFiles > 0 && index < shape.mediaFiles ? `\n![A clip](media/clip-${index}.mp4)\n` : ''
-    await writeFile(
+    if (shape.real) {
+      await writeFile(path.join(root, 'images', `figure-${index + 1}.png`), png(random))
+      await writeFile(path.join(root, `${number}-lesson-${index + 1}.md`), `${realLesson(index, paragraphs, sentence, random)}\n${media}`)
+    } else await writeFile(
       path.join(root, `${number}-lesson-${index + 1}.md`),
       `---\ntitle: Lesson ${index + 1}\nobjectives:\n  - ${sentence(6)}\n---\n\n${paragraphs.slice(0, 3).join('\n\n')}\n\n## ${sentence(3)}\n\n- ${sentence(5)}\n- ${sentence(5)}\n- ${sentence(5)}\n\n| Year | Event |\n| --- | --- |\n| 1950 | ${sentence(4)} |\n| 1960 | ${sentence(4)} |\n\n\`\`\`python\nyear = 1950\nprint(year + 30)\n\`\`\`\n\n![A figure](images/figure.svg)\n${media}\n${paragraphs.slice(3).join('\n\n')}\n`,
     )
@@ -73,7 +136,8 @@ function child(...parameters) {
 
 function timeZip(folder, target) {
   const started = performance.now()
-  const result = spawnSync('zip', ['-r', '-q', '-X', target, '.'], { cwd: folder })
+  // As coursepack does, compressed media are stored, not deflated again.
+  const result = spawnSync('zip', ['-r', '-q', '-X', '-n', '.png:.jpg:.jpeg:.gif:.webp:.mp3:.mp4:.webm:.woff2', target, '.'], { cwd: folder })
   if (result.status !== 0) throw new Error(`zip -r failed: ${result.stderr}`)
   return performance.now() - started
 }
@@ -116,7 +180,7 @@ try {
       floors.push({ markdownMs: markdown.wallMs, zipMs, wallMs: markdown.wallMs + zipMs })
       await rm(out, { recursive: true, force: true })
     }
-    const rebuilds = name === 'large' ? [] : Array.from({ length: runs }, () => child('rebuild', root))
+    const rebuilds = Array.from({ length: runs }, () => child('rebuild', root))
     const wall = builds.map((b) => b.wallMs)
     const floor = floors.map((f) => f.wallMs)
     rows.push({
