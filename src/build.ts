@@ -117,7 +117,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     config: loaded.file,
     web: [...rendered.files, ...assets, ...(rendered.usesMath ? await readKatex() : [])],
   }
-  const chosen: Target[] = (options.targets ?? course.config.targets ?? defaultTargets).map((name) => allTargets[name])
+  // Each target once, in the order asked for: `targets: [scorm12, scorm12]` builds one package.
+  const chosen: Target[] = [...new Set(options.targets ?? course.config.targets ?? defaultTargets)].map((name) => allTargets[name])
   for (const target of chosen) target.check(context)
   if (!config || hasErrors(files)) return { ok: false, files, course }
 
