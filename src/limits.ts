@@ -66,12 +66,16 @@ export const maxModuleNesting = 16
 export const maxYamlAliases = 100
 
 /**
- * How much emphasis and link markup (`*`, `_`, `~` runs, `[`, `]`) the
- * paragraphs of one Markdown file may hold, counted as markers × characters
- * per paragraph, summed over the file. micromark matches each closing marker
- * by walking back over the whole paragraph, so its time grows with that
- * product: 10,000 markers in a 30 KB paragraph take 2.3 s, at about 7 ns per
- * unit. 100 million units is about 0.7 s; the example course uses 0.1 million
- * in its busiest file, and a 1,000-word paragraph with 50 links about 1 million.
+ * How much inline markup the paragraphs of one Markdown file may hold,
+ * counted as markers × characters per paragraph, summed over the file. A
+ * marker is a run of `*`, `_`, `~`, a `[` or `]`, a run of `` ` `` or `$`
+ * that does not close on its line, or a lazy line (one that goes on with a
+ * list item or blockquote without its indentation or `>`). micromark walks
+ * over the whole paragraph for each of those, so its time grows with that
+ * product: 7 to 12 ns per unit, so that 100 million units take about 1 s at
+ * worst (10,000 closing `*` in a 30 KB paragraph took 2.3 s; 40,000 lazy
+ * lines after a list item, 33 s). The busiest real documents measured (632
+ * Markdown files in node_modules, this README, the example course) use at
+ * most 37 million (a 640-row table of code cells), most under 1 million.
  */
-export const maxMarkupWork = 200_000_000
+export const maxMarkupWork = 100_000_000

@@ -5,6 +5,8 @@ import { maxBlockNesting, maxMarkupWork } from '../limits.js'
 export interface Options {
   /** Line of `file` on which `text` starts (default: 1). */
   readonly startLine?: number
+  /** Whether `text` may start with YAML frontmatter, which is not Markdown (default: true; false for GIFT). */
+  readonly frontmatter?: boolean
 }
 
 /**
@@ -23,7 +25,7 @@ export interface Options {
  *   guardMarkdown(file, '> '.repeat(40) + 'deep') //=> false, and `nesting-too-deep` at 1:65
  */
 export function guardMarkdown(file: VFile, text: string, options: Options = {}): boolean {
-  const { problem: found } = scanMarkdown(text, options.startLine ?? 1)
+  const { problem: found } = scanMarkdown(text, options)
   if (!found) return true
   if (found.kind === 'nesting') {
     problem(file, 'nesting-too-deep', { line: found.line, column: found.column }, `Blockquotes and lists nested ${found.depth} deep; coursepack reads at most ${maxBlockNesting} levels`, {
@@ -56,11 +58,12 @@ export type Found =
  * and what the text uses (its deepest nesting, its markup work), for tests
  * and for choosing the limits.
  */
-export function scanMarkdown(text: string, firstLine = 1): { problem: Found | undefined; deepest: number; work: number } {
+export function scanMarkdown(text: string, options: Options = {}): { problem: Found | undefined; deepest: number; work: number } {
+  const firstLine = options.startLine ?? 1
   const nesting = createNestingMeter()
   const markup = createMarkupMeter()
   let deepest = 0
-  const frontmatter = frontmatterEnd(text)
+  const frontmatter = options.frontmatter === false ? { offset: 0, lines: 0 } : frontmatterEnd(text)
   let lineIndex = frontmatter.lines
   const result = (found: Found | undefined) => ({ problem: found, deepest, work: markup.work() })
   for (let start = frontmatter.offset; start <= text.length; lineIndex++) {

@@ -69,7 +69,7 @@ export function createMarkdownRenderer(options: Options): MarkdownRenderer {
     .use(rehypeCourseLinks, { rewrite: options.rewrite })
     .use(sanitize ? [[rehypeSafeHtml, { embeds: options.embeds }]] : [])
     // Math and code highlighting come after sanitizing: their markup is ours, not the author's.
-    .use(options.math ? [[rehypeKatex, { output: 'htmlAndMathml', throwOnError: false }]] : [])
+    .use(options.math ? [[rehypeKatexQuietly, { output: 'htmlAndMathml', throwOnError: false, strict: 'ignore' }]] : [])
     .use(rehypeHighlight, { detect: false })
     .use(sanitize ? [[rehypeFragmentLinks, { prefix: clobberPrefix }]] : [])
     .use(rehypeStringify)
@@ -94,6 +94,28 @@ export function createMarkdownRenderer(options: Options): MarkdownRenderer {
     },
   }
 }
+
+/**
+ * rehype-katex, without KaTeX's remarks on the console (LaTeX compatibility,
+ * missing font metrics for a character), which would land on the terminal
+ * outside the report; what matters reaches the file as `invalid-math`. The
+ * transform is synchronous, so nothing else runs while `console.warn` is
+ * held.
+ */
+function rehypeKatexQuietly(this: unknown, options: KatexOptions) {
+  const transform = (rehypeKatex as (this: unknown, options: KatexOptions) => (tree: HastRoot, file: VFile) => void).call(this, options)
+  return (tree: HastRoot, file: VFile) => {
+    const warn = console.warn
+    console.warn = () => {}
+    try {
+      transform(tree, file)
+    } finally {
+      console.warn = warn
+    }
+  }
+}
+
+type KatexOptions = NonNullable<Parameters<typeof rehypeKatex>[0]>
 
 /** The rules of the catalog that the highlighter's and KaTeX's own warnings become. */
 const adopted: Readonly<Record<string, RuleId>> = { 'rehype-highlight': 'unknown-code-language', 'rehype-katex': 'invalid-math' }

@@ -53,7 +53,7 @@ export function parseGiftQuestions(file: VFile, first: number): Question[] | und
   const questions: Question[] = []
   const errors = () => file.messages.filter((message) => message.fatal === true).length
   const before = errors()
-  if (!guardMarkdown(file, String(file.value))) return undefined
+  if (!guardMarkdown(file, String(file.value), { frontmatter: false })) return undefined
   for (const chunk of splitGift(String(file.value))) {
     let question: Question | undefined
     try {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { BuildResult } from '../../src/build.js'
 import { buildCourse, packagePaths, packageText, problemsOf } from '../helpers/course-fixture.js'
 
@@ -15,6 +15,17 @@ describe('rich lessons', () => {
     expect(packageText(result, 'pages/b.html')).not.toContain('katex.min.css')
     expect(paths(result)).toContain('katex/katex.min.css')
     expect(paths(result).filter((name) => name.startsWith('katex/fonts/')).every((name) => name.endsWith('.woff2'))).toBe(true)
+  })
+
+  it('reports math KaTeX cannot render and code in a language it does not know under catalog rules, and prints nothing to the console (issue 11)', async () => {
+    const warn = vi.spyOn(console, 'warn')
+    try {
+      const result = await buildCourse({ 'course.yml': 'title: T\nmath: true\n', '01-a.md': '# A\n\n$\\frac{1}{2$ and $ü \u202e$\n\n```klingon\nx\n```\n' })
+      expect(problemsOf(result)).toEqual(['a.md:3:1 invalid-math', 'a.md:5:1 unknown-code-language'].map((entry) => `01-${entry}`))
+      expect(warn).not.toHaveBeenCalled()
+    } finally {
+      warn.mockRestore()
+    }
   })
 
   it('leaves dollar signs as text when the course has no math, and packages no KaTeX', async () => {
