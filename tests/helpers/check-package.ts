@@ -1,0 +1,58 @@
+import path from 'node:path'
+import { XMLParser } from 'fast-xml-parser'
+import JSZip from 'jszip'
+import type { BuiltPackage } from '../../src/build.js'
+import { validateManifest, validateManifest2004 } from './validate-manifest.js'
+
+export interface Options {
+  /** Also validate the manifest against the target's XSDs (slower: about 0.1 s) (default: true). */
+  readonly schema?: boolean
+}
+
+/**
+ * The package checks of the example course, for any built package: the zip
+ * opens, its entry names stay inside it, the manifest lists every file and
+ * only those, every relative link and image of a page is in the zip, and
+ * (unless `schema: false`) the manifest is valid against the XSDs. Returns
+ * what is wrong, `[]` when nothing is.
+ */
+export async function checkPackage(built: BuiltPackage, options: Options = {}): Promise<string[]> {
+  if (!built.zip) return [`${built.target}: no zip was made`]
+  const zip = await JSZip.loadAsync(built.zip)
+  const names = Object.keys(zip.files)
+  const wrong: string[] = []
+  for (const name of names) {
+    if (name.endsWith('/') || name.includes('..') || name.startsWith('/') || name.includes('\\')) wrong.push(`entry name ${JSON.stringify(name)}`)
+  }
+  const manifest = await zip.file('imsmanifest.xml')?.async('string')
+  if (manifest === undefined) return [...wrong, 'no imsmanifest.xml']
+  const listed = manifestHrefs(manifest).sort()
+  const entries = names.filter((name) => name !== 'imsmanifest.xml').sort()
+  if (JSON.stringify(listed) !== JSON.stringify(entries)) wrong.push(`the manifest lists ${JSON.stringify(listed)}, the zip holds ${JSON.stringify(entries)}`)
+  for (const name of names.filter((entry) => entry.endsWith('.html'))) {
+    const html = await zip.file(name)!.async('string')
+    for (const match of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
+      const url = match[1]!.replace(/&amp;/g, '&')
+      if (/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(url)) continue
+      let target: string
+      try {
+        target = path.posix.normalize(path.posix.join(path.posix.dirname(name), decodeURIComponent(url.split(/[?#]/)[0]!)))
+      } catch {
+        wrong.push(`${name}: a link that cannot be decoded, ${url}`)
+        continue
+      }
+      if (!zip.file(target)) wrong.push(`${name}: a broken link to ${url}`)
+    }
+  }
+  if (options.schema !== false) {
+    const result = built.target === 'scorm2004' ? await validateManifest2004(manifest) : await validateManifest(manifest)
+    if (!result.valid) wrong.push(`the manifest is not valid: ${result.errors.join('; ')}`)
+  }
+  return wrong
+}
+
+/** Every file a manifest lists, decoded. */
+export function manifestHrefs(xml: string): string[] {
+  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['file', 'resource'].includes(name) }).parse(xml)
+  return parsed.manifest.resources.resource.flatMap((resource: { file?: { '@href': string }[] }) => (resource.file ?? []).map((file) => decodeURIComponent(file['@href'])))
+}
