@@ -116,6 +116,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     courseData,
     config: loaded.file,
     web: [...rendered.files, ...assets, ...(rendered.usesMath ? await readKatex() : [])],
+    views: rendered.views,
   }
   // Each target once, in the order asked for: `targets: [scorm12, scorm12]` builds one package.
   const chosen: Target[] = [...new Set(options.targets ?? course.config.targets ?? defaultTargets)].map((name) => allTargets[name])

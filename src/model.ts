@@ -138,6 +138,14 @@ export interface Quiz {
   /** Markdown before the first question. */
   readonly intro: MdastRoot
   readonly questions: readonly Question[]
+  /** The GIFT banks its `questions:` names, in order, each with the ids of the questions it gave (none: no banks). */
+  readonly banks?: readonly QuestionBank[]
+}
+
+/** A GIFT question bank a quiz includes: its file, where its questions' problems go, and which of the quiz's questions it gave. */
+export interface QuestionBank {
+  readonly file: VFile
+  readonly questionIds: readonly string[]
 }
 
 export type Page = Lesson | Quiz

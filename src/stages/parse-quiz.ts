@@ -3,7 +3,7 @@ import type { VFile } from 'vfile'
 import { z } from 'zod'
 import { pageIdSchema } from '../config/schema.js'
 import { problem } from '../diagnostics/problem.js'
-import type { PageSource, Question, Quiz } from '../model.js'
+import type { PageSource, Question, QuestionBank, Quiz } from '../model.js'
 import { parseQuestion } from '../questions/parse-question.js'
 import { splitQuestions } from '../questions/question-section.js'
 import { checkFullCredit } from './course-data.js'
@@ -51,11 +51,14 @@ export async function parseQuiz(source: PageSource, readBank: BankReader): Promi
   }
   const questions = sections.map((section) => parseQuestion(section, file))
   const banks = frontmatter.questions === undefined ? [] : [frontmatter.questions].flat()
+  const included: QuestionBank[] = []
   for (const [index, bank] of banks.entries()) {
     const place = locate(Array.isArray(frontmatter.questions) ? ['questions', index] : ['questions'])
     const bankFile = await readBank(file, bank, place)
     if (!bankFile) return undefined
-    questions.push(...(parseGiftQuestions(bankFile, questions.length + 1) ?? [undefined]))
+    const fromBank = parseGiftQuestions(bankFile, questions.length + 1) ?? [undefined]
+    included.push({ file: bankFile, questionIds: fromBank.flatMap((question) => (question ? [question.id] : [])) })
+    questions.push(...fromBank)
   }
   if (questions.some((question) => question === undefined)) return undefined
 
@@ -73,6 +76,7 @@ export async function parseQuiz(source: PageSource, readBank: BankReader): Promi
     file,
     intro: { type: 'root', children: intro },
     questions: questions as Question[],
+    ...(included.length > 0 ? { banks: included } : {}),
   }
   checkFullCredit(quiz, file)
   return quiz

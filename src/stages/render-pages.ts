@@ -14,7 +14,18 @@ export interface Rendered {
   readonly assets: ReadonlyMap<string, string>
   /** Some page has math: the package needs KaTeX's stylesheet and fonts. */
   readonly usesMath: boolean
+  /**
+   * What any non-SCORM target gets: each page's rendered content, by page
+   * id, before the theme wraps it: a lesson's body HTML, a quiz's
+   * introduction and question views. Their URLs are those of the pages in
+   * `pages/`: another page is `<id>.html`, a course file `../assets/<course path>`.
+   */
+  readonly views: ReadonlyMap<string, PageView>
 }
+
+export type LessonView = Awaited<ReturnType<typeof lessonView>>
+export type QuizView = Awaited<ReturnType<typeof quizView>>
+export type PageView = LessonView | QuizView
 
 /** Render the course shell (`index.html`), every page and the stylesheet; page bodies through `cache` when given. */
 export async function renderPages(
@@ -48,6 +59,7 @@ export async function renderPages(
   }
   const placed = placePages(course.outline)
   const files: PackageFile[] = []
+  const views = new Map<string, PageView>()
   let usesMath = false
   const environment = cache ? await renderEnvironment(course.root, course.config, pageIds) : ''
   const body = async <View>(page: Page, make: () => Promise<View>): Promise<View> => {
@@ -73,10 +85,12 @@ export async function renderPages(
       previous: neighbour(placed[index - 1]),
       next: neighbour(placed[index + 1]),
     }
+    const content = page.kind === 'lesson' ? await body(page, () => lessonView(page, markdown)) : await body(page, () => quizView(page, markdown, theme.strings))
+    views.set(page.id, content)
     const render =
       page.kind === 'lesson'
-        ? ((lesson) => (extra: object) => theme.render('lesson', { ...view, ...extra, page: lesson }))(await body(page, () => lessonView(page, markdown)))
-        : ((quiz) => (extra: object) => theme.render('quiz', { ...view, ...extra, page: { id: page.id, title: page.title }, quiz }))(await body(page, () => quizView(page, markdown, theme.strings)))
+        ? (extra: object) => theme.render('lesson', { ...view, ...extra, page: content })
+        : (extra: object) => theme.render('quiz', { ...view, ...extra, page: { id: page.id, title: page.title }, quiz: content })
     let html = render({})
     // KaTeX's stylesheet goes only on pages with math, and into the package only when some page has math.
     if (html.includes('class="katex"')) {
@@ -97,7 +111,7 @@ export async function renderPages(
     courseJson: jsonForScript(courseData),
   })
   files.push({ path: 'index.html', data: utf8(shell) }, { path: 'coursepack.css', data: utf8(theme.css) })
-  return { files, assets: links.assets, usesMath }
+  return { files, assets: links.assets, usesMath, views }
 }
 
 async function lessonView(lesson: Lesson, markdown: MarkdownRenderer) {
@@ -155,7 +169,8 @@ export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
 }
 
-function textDirection(language: string): 'ltr' | 'rtl' {
+/** `rtl` for the languages written right to left (Arabic, Hebrew…), else `ltr`. */
+export function textDirection(language: string): 'ltr' | 'rtl' {
   const locale = new Intl.Locale(language) as Intl.Locale & { getTextInfo?: () => { direction?: string }; textInfo?: { direction?: string } }
   const direction = locale.getTextInfo?.().direction ?? locale.textInfo?.direction
   return direction === 'rtl' ? 'rtl' : 'ltr'

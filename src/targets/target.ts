@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile'
 import type { Course, PackageFile } from '../model.js'
 import type { CourseData } from '../shared/course-data.js'
+import type { PageView } from '../stages/render-pages.js'
 
 /**
  * One deliverable made from the course (design.md, "Targets"). The stages
@@ -32,4 +33,10 @@ export interface TargetContext {
   readonly config: VFile
   /** What every web target shows: index.html, the stylesheet, the pages, and the files they use. */
   readonly web: readonly PackageFile[]
+  /**
+   * What any non-SCORM target gets: each page's rendered content by page id
+   * (a lesson's body HTML, a quiz's question views), without the course
+   * shell, to lay out in its own format; the files they use are in `web`.
+   */
+  readonly views: ReadonlyMap<string, PageView>
 }
