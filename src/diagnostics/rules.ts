@@ -216,6 +216,24 @@ export const rules = {
     title: 'A passing score on a course whose quizzes are all ungraded',
     hint: 'Remove `passingScore` from `course.yml`, or set `graded: true` on a quiz.',
   },
+  'question-lost-in-lms': {
+    severity: 'warning',
+    title: "A question, or part of one, that Moodle's or Canvas's Common Cartridge import cannot take; the message says which LMS loses what",
+  },
+  'quiz-setting-lost-in-lms': {
+    severity: 'warning',
+    title: "A quiz setting that Moodle's and Canvas's Common Cartridge import cannot take (`graded: false`, `pick`, `shuffle`, `keep: last`); the setup card says what to set after import",
+  },
+  'left-out-of-cartridge': {
+    severity: 'warning',
+    title: 'A quiz or question bank none of whose questions Moodle can restore, left out of the Common Cartridge: such a quiz stops Moodle\'s whole restore',
+    hint: 'Add a single choice, multiple response, true/false or fill-in question, or build this quiz for the SCORM packages only.',
+  },
+  'link-to-quiz-in-cartridge': {
+    severity: 'warning',
+    title: 'A link from a lesson to a quiz, which a Common Cartridge cannot hold: it becomes plain text there',
+    hint: 'Name the quiz in the text instead: both LMSs list it next to the lessons.',
+  },
 } as const satisfies Record<string, Rule>
 
 export type RuleId = keyof typeof rules
