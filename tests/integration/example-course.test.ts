@@ -6,6 +6,7 @@ import { XMLParser } from 'fast-xml-parser'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../../src/build.js'
+import { validateCcManifest, validateCcQti } from '../helpers/validate-cc.js'
 import { validateManifest, validateManifest2004 } from '../helpers/validate-manifest.js'
 
 const exampleCourse = path.resolve(import.meta.dirname, '../../course')
@@ -13,12 +14,14 @@ let out: string
 let result: BuildResult
 let zip: JSZip
 let zip2004: JSZip
+let cartridge: JSZip
 
 beforeAll(async () => {
   out = await mkdtemp(path.join(tmpdir(), 'coursepack-example-'))
   result = await build({ dir: exampleCourse, out })
   zip = await JSZip.loadAsync(await readFile(result.packages?.[0]?.path ?? ''))
   zip2004 = await JSZip.loadAsync(await readFile(result.packages?.[1]?.path ?? ''))
+  cartridge = await JSZip.loadAsync(await readFile(result.packages?.[2]?.path ?? ''))
 })
 
 afterAll(async () => {
@@ -34,11 +37,19 @@ const manifestHrefs = (xml: string): string[] => {
 }
 
 describe('the example course', () => {
-  it('builds without a problem into dist/<id>-<version>-scorm12.zip and -scorm2004.zip, as its course.yml asks', () => {
-    expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([])
+  it('builds into dist/<id>-<version>-scorm12.zip, -scorm2004.zip and .imscc, as its course.yml asks, with only the warnings of what the LMSs cannot import', () => {
+    const problems = result.files.flatMap((file) => file.messages.map((message) => `${path.relative(exampleCourse, file.path)}:${message.line}:${message.column} ${message.ruleId}`))
+    expect(problems).toEqual([
+      '03-check-your-understanding.quiz.md:3:1 quiz-setting-lost-in-lms',
+      '03-check-your-understanding.quiz.md:50:1 question-lost-in-lms',
+      '06-final-quiz.quiz.md:79:1 question-lost-in-lms',
+      '06-final-quiz.quiz.md:90:1 question-lost-in-lms',
+    ])
+    expect(result.files.flatMap((file) => file.messages).every((message) => message.fatal === false)).toBe(true)
     expect(result.packages?.map((built) => path.basename(built.path ?? ''))).toEqual([
       'sino-soviet-treaty-1950-1.0-scorm12.zip',
       'sino-soviet-treaty-1950-1.0-scorm2004.zip',
+      'sino-soviet-treaty-1950-1.0.imscc',
     ])
   })
 
@@ -109,5 +120,67 @@ describe('the example course', () => {
     const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
     expect(sha(again.packages![0]!.zip!)).toBe(sha(await readFile(result.packages![0]!.path!)))
     expect(sha(again.packages![1]!.zip!)).toBe(sha(await readFile(result.packages![1]!.path!)))
+    expect(sha(again.packages![2]!.zip!)).toBe(sha(await readFile(result.packages![2]!.path!)))
   })
+})
+
+describe('the example course as a Common Cartridge', () => {
+  const cc = (name: string) => cartridge.file(name)?.async('string') ?? Promise.reject(new Error(`No ${name} in the cartridge`))
+  const ccHrefs = (xml: string): string[] => {
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['file', 'resource'].includes(name) }).parse(xml)
+    return parsed.manifest.resources.resource.flatMap((resource: { file: { '@href': string }[] }) => resource.file.map((file) => file['@href']))
+  }
+
+  it('has the manifest of its golden file, valid against the CC 1.1 XSDs', async () => {
+    const xml = await cc('imsmanifest.xml')
+    await expect(xml).toMatchFileSnapshot('../golden/example-course.imscc.imsmanifest.xml')
+    expect(await validateCcManifest(xml)).toEqual({ valid: true, errors: [] })
+  })
+
+  it('lists every file of the cartridge once, as written (Moodle and Canvas read hrefs unescaped), and every listed file is in it', async () => {
+    const listed = ccHrefs(await cc('imsmanifest.xml'))
+    expect(new Set(listed).size).toBe(listed.length)
+    expect(listed.sort()).toEqual(Object.keys(cartridge.files).filter((name) => name !== 'imsmanifest.xml').sort())
+  })
+
+  it('holds the lessons as pages, the stylesheet and images, the two quizzes and the question bank, and no schema', () => {
+    expect(Object.keys(cartridge.files).sort()).toEqual([
+      'RES-sino-soviet-treaty-1950-check-your-understanding/assessment.xml',
+      'RES-sino-soviet-treaty-1950-final-quiz/assessment.xml',
+      'RES-sino-soviet-treaty-1950-question-bank/bank.xml',
+      'imsmanifest.xml',
+      'web_resources/assets/images/map.svg',
+      'web_resources/assets/images/timeline.svg',
+      'web_resources/coursepack.css',
+      'web_resources/pages/before-the-treaty.html',
+      'web_resources/pages/building-with-soviet-help.html',
+      'web_resources/pages/from-alliance-to-split-cracks.html',
+      'web_resources/pages/from-alliance-to-split-the-split.html',
+      'web_resources/pages/review-questions.html',
+      'web_resources/pages/signing-in-moscow.html',
+    ])
+  })
+
+  it('has every QTI file valid against the CC 1.1 QTI profile, but for the Canvas matching question of the final quiz', async () => {
+    expect(await validateCcQti(await cc('RES-sino-soviet-treaty-1950-check-your-understanding/assessment.xml'))).toEqual({ valid: true, errors: [] })
+    expect(await validateCcQti(await cc('RES-sino-soviet-treaty-1950-question-bank/bank.xml'), 'bank.xml')).toEqual({ valid: true, errors: [] })
+    const final = await validateCcQti(await cc('RES-sino-soviet-treaty-1950-final-quiz/assessment.xml'))
+    // Canvas reads a matching pair only from a condition that adds to the score; the CC profile allows only Set.
+    expect(final.errors.length).toBe(4)
+    expect(final.errors.every((error) => /setvar', attribute 'action': \[facet 'enumeration'\] The value 'Add'/.test(error))).toBe(true)
+  })
+
+  it('has lesson pages with no script, the course stylesheet, and relative links and images that are in the cartridge', async () => {
+    for (const name of Object.keys(cartridge.files).filter((entry) => entry.endsWith('.html'))) {
+      const html = await cc(name)
+      expect(html).not.toMatch(/<script/i)
+      expect(html).toContain('<link rel="stylesheet" href="../coursepack.css">')
+      for (const match of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
+        const url = match[1]!
+        if (/^([a-z]+:|#|\/\/)/i.test(url)) continue
+        expect(cartridge.file(path.posix.normalize(path.posix.join(path.posix.dirname(name), url.split(/[?#]/)[0]!)))).not.toBeNull()
+      }
+    }
+  })
+
 })
