@@ -43,6 +43,12 @@ describe('the cc target', () => {
     expect(manifest).toMatch(/<schema>IMS Common Cartridge<\/schema>\s*<schemaversion>1\.1\.0<\/schemaversion>/)
   })
 
+  it('keeps the namespace in the first 1024 bytes whatever the course id', async () => {
+    const long = await buildCourse({ 'course.yml': `title: Long\nid: ${'a'.repeat(1200)}\ntargets: [cc]\n`, '01-a.md': '# A\n\nText.\n' })
+    const head = packageText(long, 'imsmanifest.xml').slice(0, 1024).replace(/["']/g, '')
+    expect(head).toContain('xmlns=http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1')
+  })
+
   it('makes the outline the organization: a root without a title, modules below it, pages only under a module', () => {
     const root = parse(manifest).organizations.organization.item[0]!
     expect(root.title).toBeUndefined()

@@ -80,8 +80,9 @@ export function cartridgeManifest(cartridge: Cartridge, sharedFiles: readonly st
   const string = (text: string) => ({ 'lomimscc:string': { '@_language': language, '#text': xmlText(text) } })
   return toXml({
     manifest: {
-      '@_identifier': ids.take(`MANIFEST-${course.id}`),
+      // First, so that it is in the first 1024 bytes however long the course id.
       '@_xmlns': namespaces.imscp,
+      '@_identifier': ids.take(`MANIFEST-${course.id}`),
       '@_xmlns:lomimscc': namespaces.lomimscc,
       '@_xmlns:xsi': namespaces.xsi,
       '@_xsi:schemaLocation': schemaLocation,
