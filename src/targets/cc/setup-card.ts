@@ -55,14 +55,14 @@ export function ccSetupCard(course: Course, fileName: string): string {
     '1. In the course, **Settings → Import Course Content**; Content Type **Common Cartridge 1.x Package**; choose the `.imscc` file.',
     '2. Keep **All content**, and a default question bank for the quizzes\' questions (Canvas suggests "Imported Questions"); then **Import**.',
     '3. Each quiz becomes a Classic Quiz, graded, with an assignment worth the sum of its questions\' points, in the default assignment group. Check in **Modules** that the lessons and quizzes are published.',
-    ...canvasAfter(checks, quizzes.flatMap(({ quiz }) => settingsOf(quiz, 'canvas')), passMarks, lostInCanvas),
+    ...canvasAfter(checks, quizzes.flatMap(({ quiz }) => settingsOf(quiz, 'canvas')), passMarks, weights(quizzes, 'canvas'), lostInCanvas),
     '',
     '### Moodle',
     '',
     '1. In the course, **More → Course reuse → Restore** (or **Site administration → Courses → Restore course**); upload the `.imscc` file under **Import a backup file** and choose **Restore**. Moodle recognises IMS Common Cartridge 1.1 and converts it.',
     '2. Restore **as a new course**, or **into this course** (merging with or deleting its content). Moodle\'s **Import** copies from another Moodle course only: a cartridge goes through Restore.',
     '3. Each quiz becomes a Moodle quiz with its questions in a category named after it; the lessons become pages, the first module the course\'s first section.',
-    ...moodleAfter({ checks, withPoints, multiple, settings: quizzes.flatMap(({ quiz }) => settingsOf(quiz, 'moodle')), passMarks, intros, lostInMoodle, links: cartridge.lessonLinks.map(({ from, to }) => `${from.title} → ${to.title}`) }),
+    ...moodleAfter({ checks, withPoints, multiple, settings: [...quizzes.flatMap(({ quiz }) => settingsOf(quiz, 'moodle')), ...weights(quizzes, 'moodle')], passMarks, intros, lostInMoodle, links: cartridge.lessonLinks.map(({ from, to }) => `${from.title} → ${to.title}`) }),
     '',
     '### What each LMS keeps of each kind of question',
     '',
@@ -72,12 +72,12 @@ export function ccSetupCard(course: Course, fileName: string): string {
   return lines.join('\n')
 }
 
-function canvasAfter(checks: readonly Quiz[], settings: readonly string[], passMarks: readonly string[], lost: readonly string[]): string[] {
+function canvasAfter(checks: readonly Quiz[], settings: readonly string[], passMarks: readonly string[], weighting: readonly string[], lost: readonly string[]): string[] {
   const steps = [
     ...(checks.length > 0 ? [`- Knowledge checks: Canvas makes every imported quiz graded. Edit each, set **Quiz Type** to **Practice Quiz** and save: ${checks.map((quiz) => quiz.title).join(', ')}.`] : []),
     ...settings.map((setting) => `- ${setting}`),
     ...(passMarks.length > 0 ? [`- Pass marks of the quizzes, which a Canvas quiz does not have: ${passMarks.join(', ')}. Use them in the course's grading scheme or requirements if you need them.`] : []),
-    '- Weights: each quiz is an assignment; weight them with assignment groups (**Assignments → ⋮ → Assignment Groups Weight**) as the course\'s `weight:`s say.',
+    ...weighting.map((line) => `- ${line}`),
     ...(lost.length > 0 ? [`- Not imported, to add by hand if you need them: ${lost.join('; ')}.`] : []),
   ]
   return ['', 'After the import:', '', ...steps]
@@ -109,6 +109,15 @@ function moodleAfter(found: {
     ...(found.lostInMoodle.length > 0 ? [`- Not imported, to add by hand if you need them: ${found.lostInMoodle.join('; ')}.`] : []),
   ]
   return ['', 'After the restore:', '', ...steps]
+}
+
+/** How the course weights its graded quizzes, when it has several: each LMS grades them apart. */
+function weights(quizzes: readonly PlannedQuiz[], lms: 'moodle' | 'canvas'): string[] {
+  const graded = quizzes.filter(({ quiz }) => quiz.graded).map(({ quiz }) => quiz)
+  const total = graded.reduce((sum, quiz) => sum + quiz.weight, 0)
+  if (graded.length < 2 || total === 0) return []
+  const shares = graded.map((quiz) => `${quiz.title} ${Math.round((quiz.weight / total) * 1000) / 10}%`).join(', ')
+  return [`Weights: the course weights its graded quizzes ${shares}; ${lms === 'canvas' ? 'put them in assignment groups and weight those (**Assignments → Assignment Groups Weight**)' : 'set them as the quizzes\' **Weights** in the gradebook setup'}.`]
 }
 
 /** The questions an LMS leaves out, by quiz. */
