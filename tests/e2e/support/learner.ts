@@ -14,17 +14,26 @@ export type LearnerAnswer =
 export function learner(page: Page, shellFrame: FrameLocator = page.frameLocator('#sco')) {
   const shell = shellFrame
   const content = shell.frameLocator('iframe[name="cp-page"]')
+  /**
+   * The page is on screen and the course knows it: the contents mark it as
+   * the current page once the shell has recorded the visit (the page's script
+   * runs after its heading shows, so the heading alone can come first).
+   */
+  const shown = async (title: string) => {
+    await content.getByRole('heading', { level: 1, name: title, exact: true }).waitFor()
+    await shell.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: title, exact: true }).and(shell.locator('[aria-current="page"]')).waitFor()
+  }
 
   return {
     shell,
     content,
     async open(title: string) {
       await shell.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: title, exact: true }).click()
-      await content.getByRole('heading', { level: 1, name: title, exact: true }).waitFor()
+      await shown(title)
     },
     async next(expectedTitle: string) {
       await content.getByRole('link', { name: /^Next/ }).click()
-      await content.getByRole('heading', { level: 1, name: expectedTitle, exact: true }).waitFor()
+      await shown(expectedTitle)
     },
     /** Answer the question whose prompt matches, the way its controls ask. */
     async answer(prompt: string | RegExp, answer: LearnerAnswer) {
