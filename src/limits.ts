@@ -17,6 +17,17 @@
 export const maxTextFileBytes = 1024 * 1024
 
 /**
+ * The most lines a course text file may have: 10,000. Dense Markdown costs
+ * by the line, not by the byte: a table of one-letter cells takes about
+ * 230 µs a row through parsing and rendering (20,000 rows: 4.5 s), a list of
+ * one-word items or a page of headings 50 to 150 µs a line, so 1 MiB of
+ * them would take 30 to 45 s; 10,000 lines of the densest take about 2 s.
+ * The longest real documents measured have 4,000 lines; a GIFT bank of
+ * 3,000 questions fits.
+ */
+export const maxTextFileLines = 10_000
+
+/**
  * Blockquotes and list items nested in each other, in Markdown. Real lessons
  * nest 3 or 4 deep. micromark's time grows faster than cubic with list depth
  * (300 levels: 0.8 s, 1,000 levels: 45 s) and 3,000 nested blockquotes
@@ -79,3 +90,17 @@ export const maxYamlAliases = 100
  * most 37 million (a 640-row table of code cells), most under 1 million.
  */
 export const maxMarkupWork = 100_000_000
+
+/**
+ * How much opening and closing of blockquotes and lists one Markdown file
+ * may do. Each time a line opens or closes one, micromark moves the events
+ * of the whole document read so far, so its time grows with the number of
+ * such lines times the length of the document: 4,000 blockquotes between
+ * paragraphs took 10 s, 8,000 nested list items 40 s. Counted as, for each
+ * such line, the lines before it plus its offset / 64 (the next item of the
+ * same list counts an eighth, for it costs about that); 10 million units
+ * take about 1 to 1.5 s at worst. The busiest real documents measured use
+ * about 2 million (a quiz of 200 questions with 10 choices each, a 148 KB
+ * changelog of nested lists).
+ */
+export const maxContainerWork = 10_000_000

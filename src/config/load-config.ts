@@ -36,6 +36,8 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
   }
 
   const file = await readSource(root, configFileName)
+  // Not UTF-8, too large: its problem is reported; reading the empty text would only add "missing title".
+  if (file.messages.some((message) => message.fatal === true)) return { file, config: undefined, id: undefined, outline: undefined, locate: () => ({ line: 1, column: 1 }) }
   const { data: config, raw, locate } = readYaml(file, String(file.value), courseConfigSchema, {
     label: configFileName,
     invalidRule: 'invalid-config',

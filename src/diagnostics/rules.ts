@@ -33,7 +33,7 @@ export const rules = {
   },
   'file-too-large': {
     severity: 'error',
-    title: 'A Markdown, GIFT or YAML file larger than coursepack reads (1 MiB)',
+    title: 'A Markdown, GIFT or YAML file larger than coursepack reads (1 MiB, or 10,000 lines)',
     hint: 'Split it into several pages or question banks. Images, audio and video have no such limit.',
   },
   'nesting-too-deep': {
@@ -42,7 +42,7 @@ export const rules = {
   },
   'too-much-markup': {
     severity: 'error',
-    title: 'A paragraph, or a file, with more emphasis and link markers than coursepack reads in reasonable time',
+    title: 'A paragraph, or a file, with more markup (emphasis and links, or lists and blockquotes begun and ended) than coursepack reads in reasonable time',
   },
   'special-file': {
     severity: 'warning',

@@ -3,7 +3,7 @@ import { open, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { problem } from '../diagnostics/problem.js'
-import { maxTextFileBytes } from '../limits.js'
+import { maxTextFileBytes, maxTextFileLines } from '../limits.js'
 import { specialKind } from './course-folder.js'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
@@ -12,7 +12,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
  * Read a course file as text. A byte-order mark is dropped (TextDecoder does
  * it); bytes that are not UTF-8 are reported on the file, which then reads as
  * empty so later stages have nothing half-decoded to trip on. So is a file
- * larger than `maxTextFileBytes`, and anything that is not a regular file: a
+ * larger than `maxTextFileBytes` or longer than `maxTextFileLines`, and
+ * anything that is not a regular file: a
  * FIFO, a socket or a device is never opened, since opening a FIFO waits for
  * a writer that may never come.
  */
@@ -29,12 +30,26 @@ export async function readSource(root: string, relativePath: string): Promise<VF
     return refuse(file, (error as NodeJS.ErrnoException).code ?? 'error')
   }
   if (bytes.byteLength > maxTextFileBytes) return tooLarge(file, bytes.byteLength)
+  let text: string
   try {
-    file.value = utf8.decode(bytes)
+    text = utf8.decode(bytes)
   } catch {
     problem(file, 'invalid-encoding', null, 'This file is not UTF-8 text')
+    return file
   }
+  const lines = countLines(text)
+  if (lines > maxTextFileLines) {
+    problem(file, 'file-too-large', null, `This file has ${lines} lines, more than the ${maxTextFileLines} that coursepack reads in one file`)
+    return file
+  }
+  file.value = text
   return file
+}
+
+function countLines(text: string): number {
+  let lines = 1
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++
+  return lines
 }
 
 /**

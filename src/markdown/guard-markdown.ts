@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile'
 import { problem } from '../diagnostics/problem.js'
-import { maxBlockNesting, maxMarkupWork } from '../limits.js'
+import { maxBlockNesting, maxContainerWork, maxMarkupWork } from '../limits.js'
 
 export interface Options {
   /** Line of `file` on which `text` starts (default: 1). */
@@ -13,9 +13,11 @@ export interface Options {
  * Measure Markdown before it is parsed, in one pass over its lines, and
  * report what would make the parser crawl or run out of stack: blockquotes
  * and list items nested deeper than `maxBlockNesting` (`nesting-too-deep`),
- * and paragraphs whose emphasis and link markers would take micromark
- * minutes to match (`too-much-markup`). Returns false, with the problem on
- * `file`, when the text must not be parsed.
+ * paragraphs whose emphasis and link markers would take micromark minutes
+ * to match, and blockquotes and lists opened and closed so often that
+ * micromark would take minutes to move its events (`too-much-markup`).
+ * Returns false, with the problem on `file`, when the text must not be
+ * parsed.
  *
  * The measure errs on the safe side: it counts at least the nesting and the
  * markup micromark will see, and never needs to know more of Markdown than a
@@ -30,6 +32,12 @@ export function guardMarkdown(file: VFile, text: string, options: Options = {}):
   if (found.kind === 'nesting') {
     problem(file, 'nesting-too-deep', { line: found.line, column: found.column }, `Blockquotes and lists nested ${found.depth} deep; coursepack reads at most ${maxBlockNesting} levels`, {
       hint: 'Nest them less deeply (a few levels are all a reader can follow); the page is not read until then.',
+    })
+    return false
+  }
+  if (found.kind === 'containers') {
+    problem(file, 'too-much-markup', { line: found.line, column: 1 }, `Blockquotes and lists begin and end on ${found.lines} lines up to here, more than coursepack reads in reasonable time`, {
+      hint: 'Split the page into several pages, or join the lists and blockquotes that follow each other.',
     })
     return false
   }
@@ -51,6 +59,7 @@ export function guardMarkdown(file: VFile, text: string, options: Options = {}):
 
 export type Found =
   | { readonly kind: 'nesting'; readonly line: number; readonly column: number; readonly depth: number }
+  | { readonly kind: 'containers'; readonly line: number; readonly lines: number }
   | ({ readonly kind: 'markup' } & HeavyMarkup)
 
 /**
@@ -58,14 +67,16 @@ export type Found =
  * and what the text uses (its deepest nesting, its markup work), for tests
  * and for choosing the limits.
  */
-export function scanMarkdown(text: string, options: Options = {}): { problem: Found | undefined; deepest: number; work: number } {
+export function scanMarkdown(text: string, options: Options = {}): { problem: Found | undefined; deepest: number; work: number; containerWork: number } {
   const firstLine = options.startLine ?? 1
   const nesting = createNestingMeter()
   const markup = createMarkupMeter()
   let deepest = 0
+  let containerWork = 0
+  let changes = 0
   const frontmatter = options.frontmatter === false ? { offset: 0, lines: 0 } : frontmatterEnd(text)
   let lineIndex = frontmatter.lines
-  const result = (found: Found | undefined) => ({ problem: found, deepest, work: markup.work() })
+  const result = (found: Found | undefined) => ({ problem: found, deepest, work: markup.work(), containerWork })
   for (let start = frontmatter.offset; start <= text.length; lineIndex++) {
     const newline = text.indexOf('\n', start)
     const end = newline === -1 ? text.length : newline
@@ -75,6 +86,11 @@ export function scanMarkdown(text: string, options: Options = {}): { problem: Fo
     if (measured.over) return result({ kind: 'nesting', line: firstLine + lineIndex, column: measured.over, depth: measured.depth })
     const heavy = markup.measure(line, measured.lazy, text, start, end, firstLine + lineIndex)
     if (heavy) return result({ kind: 'markup', ...heavy })
+    if (measured.change > 0) {
+      changes++
+      containerWork += measured.change * (lineIndex + start / 64)
+      if (containerWork > maxContainerWork) return result({ kind: 'containers', line: firstLine + lineIndex, lines: changes })
+    }
     if (newline === -1) break
     start = newline + 1
   }
@@ -243,14 +259,17 @@ function createNestingMeter() {
      * The line's depth, the column where it passes `maxBlockNesting` (0: it
      * does not), and whether it may be a lazy continuation line.
      */
-    measure(line: Line): { depth: number; over: number; lazy: boolean } {
+    measure(line: Line): { depth: number; over: number; lazy: boolean; change: number } {
       if (line.blank && line.markers.length === 0) {
+        // A blank line ends every blockquote (and no list item).
+        const change = openQuotes > 0 ? 1 : 0
         previousBlank = true
         openQuotes = 0
-        return { depth: 0, over: 0, lazy: false }
+        return { depth: 0, over: 0, lazy: false, change }
       }
       let depth = 0
       let matched = false
+      let closedItems = 0
       let over = 0
       const note = (column: number) => {
         if (depth > maxBlockNesting && !over) over = column
@@ -264,7 +283,9 @@ function createNestingMeter() {
         if (!matched) {
           // The first list marker is inside every open item it is indented to; deeper ones close.
           matched = true
-          open.length = countAtMost(open, marker.indent)
+          const kept = countAtMost(open, marker.indent)
+          closedItems = open.length - kept
+          open.length = kept
           depth += open.length
           note(marker.column)
         }
@@ -278,13 +299,20 @@ function createNestingMeter() {
         const inside = countAtMost(open, line.indent)
         lazy = !line.blank && !previousBlank && (quotes < openQuotes || inside < open.length)
         // After a blank line nothing is lazy: items the line is not indented to are closed.
-        if (previousBlank && !line.blank) open.length = inside
+        if (previousBlank && !line.blank) {
+          closedItems = open.length - inside
+          open.length = inside
+        }
         depth += inside
         note(line.column)
       }
+      // Opening or closing a container, or a line that may be lazy (or may close them: the measure cannot tell).
+      // The next item of the same list costs micromark about a tenth of the others.
+      const sibling = !lazy && closedItems === 1 && quotes === openQuotes && line.markers.filter((marker) => marker.kind === 'item').length === 1
+      const change = sibling ? 1 / 8 : lazy || matched || quotes !== openQuotes || closedItems > 0 ? 1 : 0
       if (!lazy) openQuotes = quotes
       previousBlank = line.blank
-      return { depth, over, lazy }
+      return { depth, over, lazy, change }
     },
   }
 }

@@ -95,6 +95,9 @@ export const hostileMarkdown = fc
       (n: number) => `## Q${' '.repeat(n * 10)}x {points=2}\n- [x] a\n- [ ] b`,
       (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`,
       (n: number) => `<!--${'<div>'.repeat(n)}`,
+      (n: number) => '> a quote\n\nA paragraph.\n\n'.repeat(n * 10),
+      (n: number) => '- a\n  - b\n'.repeat(n * 10),
+      (n: number) => 'a\n> b\n'.repeat(n * 10),
     ),
     size,
   )

@@ -1,6 +1,6 @@
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { maxBlockNesting, maxMarkupWork } from '../../src/limits.js'
+import { maxBlockNesting, maxContainerWork, maxMarkupWork } from '../../src/limits.js'
 import { guardMarkdown, scanMarkdown } from '../../src/markdown/guard-markdown.js'
 import { parseMarkdown } from '../../src/markdown/parse-markdown.js'
 
@@ -57,7 +57,7 @@ describe('guardMarkdown: markup', () => {
   })
 
   it('counts a paragraph that goes on lazily after a list item', () => {
-    const text = `- item\n${'more\n'.repeat(20_000)}`
+    const text = `- item\n${'more text on this line\n'.repeat(20_000)}`
     expect(scanMarkdown(text).problem).toMatchObject({ kind: 'markup', line: 1, markers: 0 })
     // Indented, the same lines are no lazy continuation, and cheap.
     expect(scanMarkdown(`- item\n${'  more\n'.repeat(20_000)}`).problem).toBeUndefined()
@@ -82,12 +82,25 @@ describe('guardMarkdown: markup', () => {
     expect(scanMarkdown(`- ${paragraph}2. ${paragraph}`).work).toBeGreaterThan(3 * one)
   })
 
+  it('reports blockquotes and lists begun and ended so often that micromark would take minutes', () => {
+    // 4,000 blockquotes between paragraphs took micromark 10 s; 8,000 nested list items, 40 s.
+    expect(scanMarkdown('> a quote\n\nA paragraph.\n\n'.repeat(4000)).problem).toMatchObject({ kind: 'containers' })
+    expect(scanMarkdown('- a\n  - b\n'.repeat(8000)).problem).toMatchObject({ kind: 'containers' })
+    const file = new VFile({ value: '' })
+    expect(guardMarkdown(file, '> a\n\nb\n\n'.repeat(4000))).toBe(false)
+    expect(problems(file)[0]).toMatch(/^\d+:1 too-much-markup Blockquotes and lists begin and end on \d+ lines up to here, more than coursepack reads in reasonable time$/)
+    // A quiz of 200 questions with 10 choices each is a long list of lists, and fine.
+    const quiz = Array.from({ length: 200 }, (_, question) => `## Question ${question}\n${Array.from({ length: 10 }, (_, choice) => `- [ ] choice ${choice}`).join('\n')}\n`).join('\n')
+    expect(scanMarkdown(quiz).containerWork).toBeLessThan(maxContainerWork / 4)
+  })
+
   it('lets the example course and long real documents through with room to spare', async () => {
     const { readFile } = await import('node:fs/promises')
     const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8')
-    const { problem, work, deepest } = scanMarkdown(readme)
+    const { problem, work, deepest, containerWork } = scanMarkdown(readme)
     expect(problem).toBeUndefined()
     expect(work).toBeLessThan(maxMarkupWork / 100)
+    expect(containerWork).toBeLessThan(maxContainerWork / 10)
     expect(deepest).toBeLessThan(4)
   })
 })

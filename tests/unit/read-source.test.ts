@@ -4,7 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
 import { readSource } from '../../src/fs/read-source.js'
-import { maxTextFileBytes } from '../../src/limits.js'
+import { maxTextFileBytes, maxTextFileLines } from '../../src/limits.js'
 import { makeCourse, reportOf } from '../helpers/course-fixture.js'
 
 describe('readSource', () => {
@@ -27,6 +27,13 @@ describe('readSource', () => {
     ])
     await truncate(path.join(root, '02-big.md'), 0)
     expect((await readSource(root, '02-big.md')).messages).toEqual([])
+  })
+
+  it(`refuses a text file of more than ${maxTextFileLines} lines, which would take long to read however short its lines`, async () => {
+    const root = await makeCourse({ 'course.yml': 'title: T\n', '01-a.md': `# A\n\n${'- a\n'.repeat(maxTextFileLines)}` })
+    const file = await readSource(root, '01-a.md')
+    expect(file.messages.map((message) => [message.ruleId, message.reason])).toEqual([['file-too-large', `This file has ${maxTextFileLines + 3} lines, more than the ${maxTextFileLines} that coursepack reads in one file`]])
+    expect(String(file.value)).toBe('')
   })
 
   it('never opens a FIFO, even when asked to read one', async () => {
