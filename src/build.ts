@@ -5,17 +5,18 @@ import type { VFile } from 'vfile'
 import { loadConfig } from './config/load-config.js'
 import { courseConfigSchema } from './config/schema.js'
 import { hasErrors, problem } from './diagnostics/problem.js'
-import type { BuildCache } from './cache/build-cache.js'
+import { type BuildCache, renderEnvironment } from './cache/build-cache.js'
 import { createBankReader } from './fs/read-bank.js'
 import { writeAtomic, writeFileAtomic } from './fs/write-output.js'
 import type { Course, PackageFile } from './model.js'
+import { createCourseRenderer } from './render/course-renderer.js'
 import { loadTheme } from './render/theme.js'
 import { collectAssets } from './stages/collect-assets.js'
 import { toCourseData } from './stages/course-data.js'
 import { loadOutline } from './stages/load-outline.js'
 import { packageZip, writeZip } from './stages/package-zip.js'
 import { setupCard } from './stages/setup-card.js'
-import { parsePages } from './stages/parse-pages.js'
+import { pageIdsOf, parsePages } from './stages/parse-pages.js'
 import { renderPages } from './stages/render-pages.js'
 import { defaultTargets, type TargetName, targets as allTargets } from './targets/index.js'
 import type { Target, TargetContext } from './targets/target.js'
@@ -85,31 +86,34 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   files.push(loaded.file)
   // Pages are checked even when course.yml has errors, so one run reports everything.
   const sources = await loadOutline(root, loaded, { files })
+  // With a broken course.yml the pages are still parsed and rendered, on
+  // default settings, to find their broken links too; nothing is packaged then.
+  const config = loaded.config
+  const settings = config ?? courseConfigSchema.parse({ title: 'Untitled' })
+  const theme = await loadTheme(settings.language)
+  const pageIds = pageIdsOf(root, sources)
+  const renderer = createCourseRenderer(root, pageIds, settings, theme.strings)
+  // What a page's render depends on besides its text, for the cache of preview.
+  const environment = options.cache ? await renderEnvironment(root, settings, pageIds) : ''
   stage('parse')
-  const { outline, pages, pageIds } = await parsePages(root, sources, createBankReader(root, files), options.cache)
+  const { outline, pages } = await parsePages(root, sources, {
+    readBank: createBankReader(root, files),
+    lessons: renderer,
+    ...(options.cache ? { cache: { pages: options.cache, environment } } : {}),
+  })
   if (pages.length === 0 && !hasErrors(files)) {
     problem(loaded.file, 'empty-course', null, 'This course has no pages')
   }
-  const config = loaded.config
   if (config?.passingScore !== undefined && pages.length > 0 && !pages.some((page) => page.kind === 'quiz' && page.graded)) {
     problem(loaded.file, 'no-graded-quiz-for-passing-score', loaded.locate(['passingScore']), 'The course has a `passingScore` but no graded quiz')
   }
   if (pages.length === 0) return { ok: false, files }
 
-  // With a broken course.yml the pages are still rendered, on default
-  // settings, to find their broken links too; nothing is packaged then.
-  const course: Course = {
-    root,
-    config: config ?? courseConfigSchema.parse({ title: 'Untitled' }),
-    id: loaded.id ?? 'untitled',
-    outline,
-    pages,
-  }
-  const theme = await loadTheme(course.config.language)
+  const course: Course = { root, config: settings, id: loaded.id ?? 'untitled', outline, pages }
   // What the runtime is given: embedded in index.html by the render, checked by each target against its limits.
   const courseData = toCourseData(course, theme.strings)
   stage('render')
-  const rendered = await renderPages(course, courseData, theme, pageIds, options.cache)
+  const rendered = await renderPages(course, courseData, theme, renderer, options.cache ? { bodies: options.cache, environment } : undefined)
   const assets = await collectAssets(root, rendered.assets, loaded)
   const context: TargetContext = {
     course,

@@ -27,6 +27,11 @@ export interface ModuleSource {
 
 export type OutlineSource = PageSource | ModuleSource
 
+/**
+ * A lesson, parsed and rendered in one go (stages/build-lesson.ts): its
+ * Markdown tree is not kept, so that a course of a thousand lessons does
+ * not hold a thousand trees.
+ */
 export interface Lesson {
   readonly kind: 'lesson'
   readonly id: string
@@ -34,8 +39,18 @@ export interface Lesson {
   readonly objectives: readonly string[]
   readonly duration: string | undefined
   readonly file: VFile
-  /** The body, without frontmatter and without the `# Title` line it may start with. */
-  readonly body: MdastRoot
+  /** The body as HTML, without frontmatter and the `# Title` line it may start with; its URLs are those of a page in `pages/`. */
+  readonly html: string
+  /** The course files the body uses: course path → package path. */
+  readonly assets: ReadonlyMap<string, string>
+  /** Its links to other pages of the course, with where each is in the file. */
+  readonly pageLinks: readonly PageLink[]
+}
+
+/** A link from a page to another page of the course. */
+export interface PageLink {
+  readonly pageId: string
+  readonly position: Position | undefined
 }
 
 /** A piece of a question shown as a label: a choice, an item to order, a side of a pair. */

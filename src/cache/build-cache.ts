@@ -24,9 +24,13 @@ export class BuildCache {
   /** How often work was reused or done, for tests and the benchmark. */
   readonly stats = { hits: 0, misses: 0 }
 
-  /** Parse `file` through the cache; `run` notes in `dependencies` the other files it reads. */
-  async parse(file: VFile, run: (dependencies: Map<string, string>) => Promise<Page | undefined>): Promise<Page | undefined> {
-    const key = hashOf(file.path, String(file.value))
+  /**
+   * Parse `file` through the cache; `run` notes in `dependencies` the other
+   * files it reads, and `context` says what else the result depends on (a
+   * lesson is rendered as it is parsed: see renderEnvironment).
+   */
+  async parse(file: VFile, run: (dependencies: Map<string, string>) => Promise<Page | undefined>, context = ''): Promise<Page | undefined> {
+    const key = hashOf(file.path, String(file.value), context)
     const entry = this.parsed.get(file.path)
     if (entry && entry.key === key) {
       this.stats.hits += 1

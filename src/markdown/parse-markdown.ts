@@ -35,6 +35,23 @@ export function parseMarkdown(file: VFile): Root | undefined {
 }
 
 /**
+ * The text of the YAML frontmatter a file starts with, read without parsing
+ * the whole file: the parser runs on the lines up to the closing fence only,
+ * which decides the frontmatter exactly as the whole file would (it depends
+ * on nothing after that fence). `undefined` when there is none.
+ */
+export function frontmatterText(text: string): string | undefined {
+  if (!/^---[ \t]*\r?\n/.test(text)) return undefined
+  const closing = /\n---[ \t]*(\r?\n|$)/g
+  closing.lastIndex = 3
+  const end = closing.exec(text)
+  const prefix = end ? text.slice(0, end.index + end[0].length) : text
+  // The prefix is small and was guarded as part of the file: parsing it cannot be slow.
+  const first = parser.parse(prefix).children[0]
+  return first?.type === 'yaml' ? first.value : undefined
+}
+
+/**
  * Take the YAML frontmatter off the tree. Returns its text and the line the
  * text starts on (the line after the opening `---`), or `undefined`.
  */

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Element } from 'hast'
+import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import { problem } from '../diagnostics/problem.js'
 import { isInside, kindOf } from '../fs/course-folder.js'
@@ -12,6 +13,8 @@ export interface LinkContext {
   readonly pageIds: ReadonlyMap<string, string>
   /** Collects the assets the pages use: course path → path in the package. */
   readonly assets: Map<string, string>
+  /** Told of each course file and page that a page (`file`) refers to (optional). */
+  readonly onUse?: (file: VFile, use: { readonly asset: string; readonly packagePath: string } | { readonly pageId: string; readonly position: Position | undefined }) => void
 }
 
 /** Where pages sit in the package, and how a page refers to the package root. */
@@ -70,13 +73,17 @@ export function createLinkRewriter(context: LinkContext) {
 
     const coursePath = relative.split(path.sep).join('/')
     const pageId = context.pageIds.get(coursePath)
-    if (pageId) return `${encodeURIComponent(pageId)}.html${suffix}`
+    if (pageId) {
+      context.onUse?.(file, { pageId, position: place })
+      return `${encodeURIComponent(pageId)}.html${suffix}`
+    }
     if (/\.md$/i.test(coursePath)) {
       problem(file, 'link-to-unlisted-page', place, `\`${decoded}\` is not a page of the course`)
       return undefined
     }
     const packagePath = `assets/${coursePath}`
     context.assets.set(coursePath, packagePath)
+    context.onUse?.(file, { asset: coursePath, packagePath })
     return packageRootFromPage + encodePath(packagePath) + suffix
   }
 }

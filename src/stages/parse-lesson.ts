@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { pageIdSchema } from '../config/schema.js'
+import type { Root } from 'mdast'
 import type { Lesson, PageSource } from '../model.js'
 import { parsePageHead } from './page-head.js'
 
@@ -12,8 +13,11 @@ export const lessonFrontmatterSchema = z.strictObject({
   duration: z.union([z.number().positive(), z.string().trim().min(1)]).optional(),
 })
 
+/** A lesson as parsed: what the course keeps of it, and its Markdown tree, to render at once. */
+export type ParsedLesson = Omit<Lesson, 'html' | 'assets' | 'pageLinks'> & { readonly body: Root }
+
 /** A lesson file → its title, objectives and Markdown body. Problems go on the file. */
-export function parseLesson(source: PageSource): Lesson | undefined {
+export function parseLesson(source: PageSource): ParsedLesson | undefined {
   const { file } = source
   const head = parsePageHead(file, lessonFrontmatterSchema, 'lesson')
   if (!head) return undefined

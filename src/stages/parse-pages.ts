@@ -1,27 +1,59 @@
-import path from 'node:path'
 import type { BuildCache } from '../cache/build-cache.js'
 import { problem } from '../diagnostics/problem.js'
-import type { OutlineNode, OutlineSource, Page } from '../model.js'
+import type { OutlineNode, OutlineSource, Page, PageSource } from '../model.js'
+import { buildLesson, type LessonRendering } from './build-lesson.js'
+import { coursePath, lessonId, pageSources } from './page-ids.js'
 import { parseGiftQuiz } from './parse-gift.js'
-import { parseLesson } from './parse-lesson.js'
 import { type BankReader, parseQuiz } from './parse-quiz.js'
 
 export interface ParsedOutline {
   readonly outline: OutlineNode[]
   /** Every page in reading order. */
   readonly pages: Page[]
-  /** Course path of each page's source (`04-split/01-cracks.md`) → page id, for links between pages. */
-  readonly pageIds: Map<string, string>
+}
+
+export interface ParseOptions {
+  readonly readBank: BankReader
+  /** Renders each lesson as it is parsed (lessons keep their HTML, not their Markdown tree). */
+  readonly lessons: LessonRendering
+  /** Parsed pages of earlier builds (`preview`), with what rendering a lesson depends on besides its text. */
+  readonly cache?: { readonly pages: BuildCache; readonly environment: string }
 }
 
 /**
- * Parse every page of the outline. A page with errors is left out (its
- * problems are on its file); two pages with the same id are an error.
+ * The id of every page of the outline, before any is parsed: a page's
+ * frontmatter `id:`, else the one from its path (course path → page id).
+ * Links between pages need them while each page is parsed and rendered.
  */
-export async function parsePages(root: string, sources: readonly OutlineSource[], readBank: BankReader, cache?: BuildCache): Promise<ParsedOutline> {
+export function pageIdsOf(root: string, sources: readonly OutlineSource[]): Map<string, string> {
+  return new Map(pageSources(sources).map((source) => [coursePath(root, source.file.path), source.format === 'gift' ? source.pathId : lessonId(source)]))
+}
+
+/**
+ * Parse every page of the outline, lessons rendered as they are parsed. A
+ * page with errors is left out (its problems are on its file); two pages
+ * with the same id are an error.
+ */
+export async function parsePages(root: string, sources: readonly OutlineSource[], options: ParseOptions): Promise<ParsedOutline> {
   const pages: Page[] = []
-  const pageIds = new Map<string, string>()
   const byId = new Map<string, Page>()
+
+  const parseOne = async (source: PageSource): Promise<Page | undefined> => {
+    const run = async (dependencies?: Map<string, string>) => {
+      if (source.format === 'lesson') return buildLesson(source, options.lessons)
+      // Note each bank read, so that a cached quiz is parsed again when one of its banks changes.
+      const reading: BankReader = async (quizFile, relativePath, place) => {
+        const bank = await options.readBank(quizFile, relativePath, place)
+        if (bank) dependencies?.set(bank.path, String(bank.value))
+        return bank
+      }
+      return source.format === 'quiz' ? parseQuiz(source, reading) : parseGiftQuiz(source)
+    }
+    const { cache } = options
+    if (!cache) return run()
+    // A lesson is rendered too: it depends on the course's settings, page ids and files as well as its text.
+    return cache.pages.parse(source.file, run, source.format === 'lesson' ? cache.environment : '')
+  }
 
   const parse = async (nodes: readonly OutlineSource[]): Promise<OutlineNode[]> => {
     const parsed: OutlineNode[] = []
@@ -33,16 +65,7 @@ export async function parsePages(root: string, sources: readonly OutlineSource[]
       }
       // A file that could not be read (not UTF-8, say) has its error already; parsing it would only add noise.
       if (source.file.messages.some((message) => message.fatal === true)) continue
-      const parseOne = async (dependencies?: Map<string, string>) => {
-        // Note each bank read, so that a cached quiz is parsed again when one of its banks changes.
-        const reading: BankReader = async (quizFile, relativePath, place) => {
-          const bank = await readBank(quizFile, relativePath, place)
-          if (bank) dependencies?.set(bank.path, String(bank.value))
-          return bank
-        }
-        return source.format === 'quiz' ? parseQuiz(source, reading) : source.format === 'gift' ? parseGiftQuiz(source) : parseLesson(source)
-      }
-      const page = cache ? await cache.parse(source.file, parseOne) : await parseOne()
+      const page = await parseOne(source)
       if (!page) continue
       const clash = byId.get(page.id)
       if (clash) {
@@ -51,15 +74,11 @@ export async function parsePages(root: string, sources: readonly OutlineSource[]
       }
       byId.set(page.id, page)
       pages.push(page)
-      pageIds.set(coursePath(root, page.file.path), page.id)
       parsed.push({ type: 'page', page })
     }
     return parsed
   }
 
-  return { outline: await parse(sources), pages, pageIds }
+  return { outline: await parse(sources), pages }
 }
 
-function coursePath(root: string, absolute: string): string {
-  return path.relative(root, absolute).split(path.sep).join('/')
-}

@@ -1,7 +1,7 @@
-import { type BuildCache, hashOf, renderEnvironment } from '../cache/build-cache.js'
-import { createMarkdownRenderer, type MarkdownRenderer } from '../markdown/render-markdown.js'
+import { type BuildCache, hashOf } from '../cache/build-cache.js'
+import type { MarkdownRenderer } from '../markdown/render-markdown.js'
 import type { Course, Lesson, OutlineNode, Page, PackageFile, Quiz } from '../model.js'
-import { createLinkRewriter, type LinkContext } from '../render/course-links.js'
+import type { CourseRenderer } from '../render/course-renderer.js'
 import { questionView, type Renderers } from '../render/question-view.js'
 import { type Strings, translate, type Theme } from '../render/theme.js'
 import type { CourseData } from '../shared/course-data.js'
@@ -23,35 +23,24 @@ export interface Rendered {
   readonly views: ReadonlyMap<string, PageView>
 }
 
-export type LessonView = Awaited<ReturnType<typeof lessonView>>
+export type LessonView = ReturnType<typeof lessonView>
 export type QuizView = Awaited<ReturnType<typeof quizView>>
 export type PageView = LessonView | QuizView
 
-/** Render the course shell (`index.html`), every page and the stylesheet; page bodies through `cache` when given. */
+/**
+ * Render the course shell (`index.html`), every page and the stylesheet:
+ * lessons are wrapped in the theme (their bodies were rendered as they were
+ * parsed), quizzes rendered here, through `cache` when given (`environment`:
+ * what a page depends on besides its text, see renderEnvironment).
+ */
 export async function renderPages(
   course: Course,
   courseData: CourseData,
   theme: Theme,
-  pageIds: ReadonlyMap<string, string>,
-  cache?: BuildCache,
+  renderer: CourseRenderer,
+  cache?: { readonly bodies: BuildCache; readonly environment: string },
 ): Promise<Rendered> {
-  const links: LinkContext = { root: course.root, pageIds, assets: new Map() }
-  const markdown = createMarkdownRenderer({
-    rewrite: createLinkRewriter(links),
-    html: course.config.html,
-    embeds: course.config.embeds,
-    math: course.config.math,
-    language: course.config.language,
-    calloutTitles: {
-      note: translate(theme.strings, 'calloutNote'),
-      tip: translate(theme.strings, 'calloutTip'),
-      important: translate(theme.strings, 'calloutImportant'),
-      warning: translate(theme.strings, 'calloutWarning'),
-      caution: translate(theme.strings, 'calloutCaution'),
-    },
-    footnoteLabel: translate(theme.strings, 'footnotes'),
-    footnoteBackLabel: theme.strings.backToReference ?? '',
-  })
+  const { markdown, links } = renderer
   const common = {
     lang: course.config.language,
     dir: textDirection(course.config.language),
@@ -61,12 +50,11 @@ export async function renderPages(
   const files: PackageFile[] = []
   const views = new Map<string, PageView>()
   let usesMath = false
-  const environment = cache ? await renderEnvironment(course.root, course.config, pageIds) : ''
-  const body = async <View>(page: Page, make: () => Promise<View>): Promise<View> => {
+  // A quiz is its questions, which may come from GIFT banks.
+  const quizBody = async (quiz: Quiz): Promise<QuizView> => {
+    const make = () => quizView(quiz, markdown, theme.strings)
     if (!cache) return make()
-    // A lesson is its text; a quiz is its questions too, which may come from GIFT banks.
-    const source = page.kind === 'lesson' ? String(page.file.value) : JSON.stringify([page.id, page.intro, page.questions])
-    const { view, cached } = await cache.render(page.file, hashOf(environment, page.id, source), make)
+    const { view, cached } = await cache.bodies.render(quiz.file, hashOf(cache.environment, quiz.id, JSON.stringify([quiz.intro, quiz.questions])), make)
     if (cached) registerAssets(JSON.stringify(view), links.assets)
     return view
   }
@@ -85,7 +73,9 @@ export async function renderPages(
       previous: neighbour(placed[index - 1]),
       next: neighbour(placed[index + 1]),
     }
-    const content = page.kind === 'lesson' ? await body(page, () => lessonView(page, markdown)) : await body(page, () => quizView(page, markdown, theme.strings))
+    // A lesson's files are known from its render, which may come from the cache.
+    if (page.kind === 'lesson') for (const [coursePath, packagePath] of page.assets) links.assets.set(coursePath, packagePath)
+    const content = page.kind === 'lesson' ? lessonView(page) : await quizBody(page)
     views.set(page.id, content)
     const render =
       page.kind === 'lesson'
@@ -114,13 +104,13 @@ export async function renderPages(
   return { files, assets: links.assets, usesMath, views }
 }
 
-async function lessonView(lesson: Lesson, markdown: MarkdownRenderer) {
+function lessonView(lesson: Lesson) {
   return {
     id: lesson.id,
     title: lesson.title,
     duration: lesson.duration,
     objectives: lesson.objectives,
-    html: await markdown.render(lesson.body, lesson.file),
+    html: lesson.html,
   }
 }
 

@@ -66,7 +66,7 @@ describe('the build cache', () => {
     cache.stats.hits = 0
     cache.stats.misses = 0
     await build({ dir: root, cache })
-    // One page parsed and rendered again; the 19 others reused twice (parse and render).
-    expect(cache.stats).toEqual({ hits: 38, misses: 2 })
+    // One lesson parsed and rendered again (one step for a lesson); the 19 others reused.
+    expect(cache.stats).toEqual({ hits: 19, misses: 1 })
   })
 })

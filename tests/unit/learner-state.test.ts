@@ -1,9 +1,8 @@
 import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { loadConfig } from '../../src/config/load-config.js'
+import { build } from '../../src/build.js'
 import { courseConfigSchema } from '../../src/config/schema.js'
-import { createBankReader } from '../../src/fs/read-bank.js'
 import type { Course, Lesson, Quiz } from '../../src/model.js'
 import { maxTextAnswerLength } from '../../src/shared/answers.js'
 import type { CourseData, PageData, QuestionData, QuizData } from '../../src/shared/course-data.js'
@@ -19,8 +18,6 @@ import {
 } from '../../src/shared/learner-state.js'
 import { courseScore, scoreQuiz } from '../../src/shared/scoring.js'
 import { toCourseData, toQuizData } from '../../src/stages/course-data.js'
-import { loadOutline } from '../../src/stages/load-outline.js'
-import { parsePages } from '../../src/stages/parse-pages.js'
 import { parseQuiz } from '../../src/stages/parse-quiz.js'
 
 const quiz = (hash: string): QuizData => ({
@@ -293,13 +290,10 @@ describe('scoring', () => {
   })
 })
 
-/** The example course's data, from the stages the build runs (load, parse, course data). */
+/** The example course's data, as the build makes it. */
 async function exampleCourseData(): Promise<CourseData> {
-  const root = fileURLToPath(new URL('../../course/', import.meta.url))
-  const files: VFile[] = []
-  const loaded = await loadConfig(root)
-  const { outline, pages } = await parsePages(root, await loadOutline(root, loaded, { files }), createBankReader(root, files))
-  return toCourseData({ root, config: loaded.config!, id: loaded.id!, outline, pages }, {})
+  const { course } = await build({ dir: fileURLToPath(new URL('../../course/', import.meta.url)), zip: false })
+  return toCourseData(course!, {})
 }
 
 type Random = () => number

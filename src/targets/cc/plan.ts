@@ -1,11 +1,8 @@
 import path from 'node:path'
-import type { Definition, Link } from 'mdast'
 import type { Point } from 'unist'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Place } from '../../diagnostics/problem.js'
 import type { RuleId } from '../../diagnostics/rules.js'
-import { isExternal } from '../../markdown/rehype-course-links.js'
 import type { Course, Lesson, OutlineNode, Page, Question, Quiz } from '../../model.js'
 import { humanize } from '../../stages/load-outline.js'
 import { createIdAllocator, type IdAllocator } from '../manifest-xml.js'
@@ -84,7 +81,7 @@ export const pagesFolder = 'web_resources/pages'
 export function planCartridge(course: Course): Cartridge {
   const ids = createIdAllocator()
   const findings: Finding[] = []
-  const pageByPath = new Map(course.pages.map((page) => [page.file.path, page]))
+  const pageById = new Map(course.pages.map((page) => [page.id, page]))
   const modules = moduleTitles(course.outline)
 
   const lessons: PlannedLesson[] = []
@@ -92,7 +89,7 @@ export function planCartridge(course: Course): Cartridge {
   for (const page of course.pages) {
     if (page.kind !== 'lesson') continue
     lessons.push({ lesson: page, resource: ids.take(`RES-${course.id}-${page.id}`), href: `${pagesFolder}/${page.id}.html`, module: modules.get(page.id) })
-    for (const { node, target } of pageLinks(page, pageByPath)) {
+    for (const { place, target } of pageLinks(page, pageById)) {
       if (target.kind === 'lesson') {
         if (target !== page) lessonLinks.push({ from: page, to: target })
         continue
@@ -100,7 +97,7 @@ export function planCartridge(course: Course): Cartridge {
       findings.push({
         file: page.file,
         rule: 'link-to-quiz-in-cartridge',
-        place: node,
+        place,
         reason: `A Common Cartridge cannot link a page to a quiz: this link to \`${target.title}\` becomes plain text in the cartridge`,
       })
     }
@@ -227,26 +224,12 @@ function frontmatterPoint(file: VFile, key: string): Point | undefined {
   return undefined
 }
 
-/** The links of a lesson's Markdown (inline or by reference) that lead to a page of the course. */
-function pageLinks(lesson: Lesson, pageByPath: ReadonlyMap<string, Page>): { node: Link | Definition; target: Page }[] {
-  const found: { node: Link | Definition; target: Page }[] = []
-  visit(lesson.body, (node) => {
-    if (node.type !== 'link' && node.type !== 'definition') return
-    const target = linkedPage((node as Link | Definition).url, lesson.file, pageByPath)
-    if (target) found.push({ node: node as Link | Definition, target })
+/** The links of a lesson that lead to a page of the course (found while it was rendered), with where each is. */
+function pageLinks(lesson: Lesson, pageById: ReadonlyMap<string, Page>): { place: Place; target: Page }[] {
+  return lesson.pageLinks.flatMap((link) => {
+    const target = pageById.get(link.pageId)
+    return target ? [{ place: link.position, target }] : []
   })
-  return found
-}
-
-function linkedPage(url: string, from: VFile, pageByPath: ReadonlyMap<string, Page>): Page | undefined {
-  if (url === '' || url.startsWith('#') || isExternal(url)) return undefined
-  const rawPath = url.split(/[?#]/)[0] ?? ''
-  if (rawPath === '' || rawPath.startsWith('/')) return undefined
-  try {
-    return pageByPath.get(path.resolve(path.dirname(from.path), decodeURIComponent(rawPath)))
-  } catch {
-    return undefined
-  }
 }
 
 /** Page id → the title of the module it is in. */
