@@ -1,6 +1,7 @@
 import { watch } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer, type ServerResponse } from 'node:http'
+import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,8 +13,16 @@ import type { PackageFile } from '../model.js'
 
 const previewTemplates = fileURLToPath(new URL('../../templates/preview/', import.meta.url))
 const panelBundle = fileURLToPath(new URL('../../lib/preview/panel.js', import.meta.url))
-/** scorm-again's browser builds, one per SCORM standard, as the stand-in LMS. */
-const scormAgainDist = fileURLToPath(new URL('../../node_modules/scorm-again/dist/', import.meta.url))
+/**
+ * scorm-again's minified browser build of each SCORM standard, the stand-in
+ * LMS: found as Node finds the package, wherever npm installed it (next to
+ * coursepack in a course's node_modules, or in this repository's).
+ */
+const require = createRequire(import.meta.url)
+const scormAgain: Readonly<Record<PreviewTarget, string>> = {
+  scorm12: require.resolve('scorm-again/scorm12/min'),
+  scorm2004: require.resolve('scorm-again/scorm2004/min'),
+}
 
 const types: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -113,7 +122,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
     const fixed: Record<string, [string, string]> = {
       '/__coursepack/panel.css': [path.join(previewTemplates, 'panel.css'), types['.css']!],
       '/__coursepack/panel.js': [panelBundle, types['.js']!],
-      '/__coursepack/scorm-again.js': [path.join(scormAgainDist, `${target}.min.js`), types['.js']!],
+      '/__coursepack/scorm-again.js': [scormAgain[target], types['.js']!],
     }
     const asset = fixed[url.pathname]
     if (asset) {
