@@ -10,24 +10,33 @@ interface Command {
   readonly help: readonly (readonly [string, string])[]
 }
 
+/** How `build` and `check` print problems: `--format`'s values. */
+export const reportFormats = ['text', 'json', 'github'] as const
+
+export type ReportFormat = (typeof reportFormats)[number]
+
+const formatHelp = 'How to print problems: text (default), json (the result and every problem, for scripts), github (GitHub Actions annotations at file and line)'
+
 /** Every command, its options and its help: the single table that `--help` is made from. */
 export const commands = {
   build: {
     summary: 'Build the course in dir (default: course) into its packages (SCORM 1.2 by default) and a setup card',
-    options: { out: { type: 'string' }, target: { type: 'string', short: 't' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    options: { out: { type: 'string' }, target: { type: 'string', short: 't' }, format: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
     help: [
       ['--out <dir>', 'Where to write the packages and the setup card (default: dist)'],
       ['-t, --target <t>', `The packages to build, comma-separated: ${targetNames.join(', ')} (default: course.yml's targets, else scorm12)`],
-      ['--json', 'Print the result and every problem as JSON (for CI)'],
+      ['--format <f>', formatHelp],
+      ['--json', 'The same as --format json'],
       ['-q, --quiet', 'Print only errors'],
     ],
   },
   check: {
     summary: 'Report every problem in the course, write nothing',
-    options: { target: { type: 'string', short: 't' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    options: { target: { type: 'string', short: 't' }, format: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
     help: [
       ['-t, --target <t>', 'Check against these targets\' limits too (default: as build)'],
-      ['--json', 'Print the result and every problem as JSON (for CI)'],
+      ['--format <f>', formatHelp],
+      ['--json', 'The same as --format json'],
       ['-q, --quiet', 'Print only errors'],
     ],
   },

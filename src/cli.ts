@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { build, type BuildResult } from './build.js'
-import { commands, type CommandName, exitCodes, usage } from './cli-commands.js'
+import { commands, type CommandName, exitCodes, type ReportFormat, reportFormats, usage } from './cli-commands.js'
 import { createProgress } from './cli-progress.js'
-import { formatReport, reportData } from './diagnostics/report.js'
+import { formatGithub, formatReport, reportData, summaryLine } from './diagnostics/report.js'
 import { removePendingWrites } from './fs/write-output.js'
 import { initCourse } from './init.js'
 import { type TargetName, targetNames } from './targets/index.js'
@@ -49,7 +49,9 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
     const chosen = parseTargets(values.target)
     if (typeof chosen === 'string') return fail(exitCodes.usage, `${chosen}\n\n${usage(name)}`)
-    await runBuild(name, dir, values, chosen)
+    const format = parseFormat(values)
+    if (typeof format === 'object') return fail(exitCodes.usage, `${format.error}\n\n${usage(name)}`)
+    await runBuild(name, dir, values, chosen, format)
   } catch (error) {
     fail(exitCodes.bug, `coursepack: an unexpected error, which is a bug in coursepack, not in your course.\nPlease report it with the text below.\n\n${(error as Error).stack ?? String(error)}`)
   }
@@ -64,19 +66,26 @@ function parseTargets(option: string | boolean | undefined): TargetName[] | unde
   return [...new Set(names)] as TargetName[]
 }
 
-async function runBuild(name: 'build' | 'check', dir: string, values: Record<string, string | boolean | undefined>, targets: TargetName[] | undefined): Promise<void> {
+/** `--format`, or `json` for `--json`; what is wrong otherwise. */
+function parseFormat(values: Record<string, string | boolean | undefined>): ReportFormat | { error: string } {
+  const format = values.format === undefined ? undefined : String(values.format)
+  if (format !== undefined && !(reportFormats as readonly string[]).includes(format)) return { error: `Unknown format \`${format}\`, expected ${reportFormats.map((name) => `\`${name}\``).join(', ')}.` }
+  if (values.json === true && format !== undefined && format !== 'json') return { error: `\`--json\` and \`--format ${format}\` ask for two formats; give one.` }
+  return (format ?? (values.json === true ? 'json' : 'text')) as ReportFormat
+}
+
+async function runBuild(name: 'build' | 'check', dir: string, values: Record<string, string | boolean | undefined>, targets: TargetName[] | undefined, format: ReportFormat): Promise<void> {
   const quiet = values.quiet === true
-  const progress = createProgress(process.stderr, { enabled: !quiet && values.json !== true })
+  const progress = createProgress(process.stderr, { enabled: !quiet && format !== 'json' })
   const started = performance.now()
   // check makes no zip at all: it reports, and writes nothing.
   const result = await build({ dir, targets, out: name === 'build' ? String(values.out ?? 'dist') : undefined, zip: name === 'build', onStage: progress.stage })
   progress.done()
-  if (values.json) {
+  if (format === 'json') {
     process.exitCode = result.ok ? exitCodes.ok : exitCodes.courseErrors
     return console.log(JSON.stringify(jsonResult(result), null, 2))
   }
-  const report = formatReport(result.files)
-  if (report && !(quiet && result.ok)) console.error(report)
+  if (!(quiet && result.ok)) printProblems(result, format)
   if (!result.ok) {
     process.exitCode = exitCodes.courseErrors
     if (name === 'build') console.error('\nNo package was written.')
@@ -92,6 +101,21 @@ async function runBuild(name: 'build' | 'check', dir: string, values: Record<str
     console.log(`→ ${path.relative(process.cwd(), built.path ?? '')} (${Math.round((built.size ?? 0) / 1024)} KB, ${built.files.length} files)`)
   }
   console.log(`→ ${path.relative(process.cwd(), result.setupCardPath ?? '')}: what to set in Moodle and Canvas`)
+}
+
+/**
+ * The problems of a build: as a compiler prints them, on stderr, or as
+ * GitHub Actions workflow commands on stdout (GitHub turns each into an
+ * annotation at its file and line), with the counts after them.
+ */
+function printProblems(result: BuildResult, format: 'text' | 'github'): void {
+  if (format === 'text') {
+    const report = formatReport(result.files)
+    if (report) console.error(report)
+    return
+  }
+  const annotations = formatGithub(result.files)
+  if (annotations) console.log(`${annotations}\n${summaryLine(result.files)}`)
 }
 
 async function runInit(dir: string): Promise<void> {

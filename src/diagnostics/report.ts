@@ -28,10 +28,7 @@ export function formatReport(files: readonly VFile[], options: Options = {}): st
     lines.push(`${location(file, message, cwd)}  ${severity(message)}  ${message.reason}  [${message.ruleId ?? 'coursepack'}]`)
     if (message.note) lines.push(`  ${message.note}`)
   }
-  const errors = messages.filter(({ message }) => message.fatal === true).length
-  const warnings = messages.filter(({ message }) => message.fatal === false).length
-  const infos = messages.length - errors - warnings
-  lines.push('', summarize(errors, warnings, infos))
+  lines.push('', summaryLine(files))
   return lines.join('\n')
 }
 
@@ -65,6 +62,53 @@ export function reportData(files: readonly VFile[], options: Options = {}): Json
       message: message.reason,
       hint: message.note ?? null,
     }))
+}
+
+/**
+ * Every message of `files` as GitHub Actions workflow commands, one a line,
+ * in the order of `formatReport`: GitHub shows each as an annotation on its
+ * file and line (errors as `::error`, warnings as `::warning`, notes as
+ * `::notice`), titled with the rule, the hint on the message's second line.
+ *
+ * @example
+ *   formatGithub([file])
+ *   //=> '::error file=course/01-a.md,line=3,col=1,endLine=3,endColumn=15,title=missing-file::There is no file `gone.png`%0APaths are …'
+ */
+export function formatGithub(files: readonly VFile[], options: Options = {}): string {
+  return reportData(files, options)
+    .map((entry) => {
+      const command = entry.severity === 'info' ? 'notice' : entry.severity
+      const properties: [string, string | number | null][] = [
+        ['file', entry.file],
+        ['line', entry.line],
+        ['col', entry.column],
+        ['endLine', entry.endLine],
+        ['endColumn', entry.endColumn],
+        ['title', entry.rule],
+      ]
+      const list = properties.filter(([, value]) => value !== null).map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+      const text = entry.hint ? `${entry.message}\n${entry.hint}` : entry.message
+      return `::${command} ${list.join(',')}::${escapeData(text)}`
+    })
+    .join('\n')
+}
+
+/** The counts line of a report (`2 errors, 1 warning`), '' when there is nothing. */
+export function summaryLine(files: readonly VFile[]): string {
+  const messages = files.flatMap((file) => file.messages)
+  const errors = messages.filter((message) => message.fatal === true).length
+  const warnings = messages.filter((message) => message.fatal === false).length
+  return summarize(errors, warnings, messages.length - errors - warnings)
+}
+
+/** A workflow command's message, escaped as GitHub's toolkit does (`escapeData`). */
+function escapeData(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+}
+
+/** A workflow command's property value, escaped as GitHub's toolkit does (`escapeProperty`). */
+function escapeProperty(text: string): string {
+  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C')
 }
 
 function location(file: VFile, message: VFileMessage, cwd: string): string {

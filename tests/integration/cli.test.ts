@@ -104,6 +104,30 @@ describe('coursepack build', () => {
     })
   })
 
+  it('--format github prints GitHub Actions annotations at file and line, then the counts', async () => {
+    const root = await makeCourse({ 'course.yml': 'title: T\n', '01-a.md': '# A\n\n![x](gone.png)\n\n<script>x()</script>\n' })
+    const parent = path.dirname(root)
+    const checked = await run(['check', 'course', '--format', 'github'], parent)
+    expect(checked.code).toBe(1)
+    expect(checked.stdout.split('\n')).toEqual([
+      '::error file=course/01-a.md,line=3,col=1,endLine=3,endColumn=15,title=missing-file::There is no file `gone.png`%0APaths are relative to this file, and the case of each letter counts.',
+      expect.stringMatching(/^::warning file=course\/01-a\.md,line=5,col=1,endLine=5,endColumn=\d+,title=unsafe-html-removed::Removed `<script>`/),
+      '1 error, 1 warning',
+      '',
+    ])
+    const built = await run(['build', 'course', '--format', 'github'], parent)
+    expect(built.code).toBe(1)
+    expect(built.stdout).toContain('::error file=course/01-a.md,line=3')
+    expect(built.stderr).toContain('No package was written.')
+
+    await writeFile(path.join(root, '01-a.md'), '# A\n')
+    expect(await run(['check', 'course', '--format', 'github'], parent)).toEqual({ code: 0, stdout: 'No errors in 1 pages.\n', stderr: '' })
+    const wrong = await run(['check', 'course', '--format', 'xml'], parent)
+    expect(wrong.code).toBe(2)
+    expect(wrong.stderr).toContain('Unknown format `xml`, expected `text`, `json`, `github`.')
+    expect((await run(['check', 'course', '--json', '--format', 'github'], parent)).code).toBe(2)
+  })
+
   it('an interrupted build (SIGINT) leaves no partial file and keeps the previous zip', async () => {
     const root = await makeCourse({ 'course.yml': 'title: Big\nassets: [video.mp4]\n', '01-a.md': '# A\n' })
     const parent = path.dirname(root)
