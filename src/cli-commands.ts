@@ -41,9 +41,9 @@ export const commands = {
     ],
   },
   init: {
-    summary: 'Write a small starter course into dir (default: course), which must be empty',
-    options: {},
-    help: [],
+    summary: 'Write a starter course into dir (default: course), and around it package.json scripts, a .gitignore and a CI workflow',
+    options: { 'no-ci': { type: 'boolean' } },
+    help: [['--no-ci', 'Leave out the GitHub Actions workflow (.github/workflows/course.yml)']],
   },
   preview: {
     summary: 'Serve the course in a stand-in LMS on 127.0.0.1, rebuilt on every change',

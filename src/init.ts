@@ -5,17 +5,30 @@ import { fileURLToPath } from 'node:url'
 /** The starter course: `templates/starter/`. */
 const starterDir = fileURLToPath(new URL('../templates/starter/', import.meta.url))
 
-export type InitResult = { readonly ok: true; readonly dir: string } | { readonly ok: false; readonly reason: string }
+export type InitResult =
+  | { readonly ok: true; readonly dir: string; /** The folder held a course (a course.yml) already, and was left as it is. */ readonly kept: boolean }
+  | { readonly ok: false; readonly reason: string }
 
 /**
  * Write a small starter course (settings, two lessons, a quiz with several
- * kinds of question, an image) into `dir`, which must be empty or new: an
- * author's files are never overwritten.
+ * kinds of question, an image) into `dir` when it is empty or new. A folder
+ * that holds a course.yml already is a course: it is kept as it is. Any
+ * other folder with files in it is refused: an author's files are never
+ * overwritten, nor a starter course mixed into them.
  */
 export async function initCourse(dir: string): Promise<InitResult> {
-  const existing = await readdir(dir).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error)))
-  if (existing.length > 0) return { ok: false, reason: `\`${dir}\` is not empty; choose a new folder, such as \`coursepack init my-course\`.` }
+  let existing: string[]
+  try {
+    existing = await readdir(dir)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOTDIR') return { ok: false, reason: `\`${dir}\` is a file; choose a new folder, such as \`coursepack init my-course\`.` }
+    if (code !== 'ENOENT') throw error
+    existing = []
+  }
+  if (existing.includes('course.yml')) return { ok: true, dir: path.resolve(dir), kept: true }
+  if (existing.length > 0) return { ok: false, reason: `\`${dir}\` is not empty and holds no course.yml; choose a new folder, such as \`coursepack init my-course\`.` }
   await mkdir(dir, { recursive: true })
   await cp(starterDir, dir, { recursive: true })
-  return { ok: true, dir: path.resolve(dir) }
+  return { ok: true, dir: path.resolve(dir), kept: false }
 }

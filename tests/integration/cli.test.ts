@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { watch } from 'node:fs'
+import { readFileSync, watch } from 'node:fs'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { makeCourse } from '../helpers/course-fixture.js'
 
 const bin = path.resolve(import.meta.dirname, '../../bin/coursepack.js')
+const { version } = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }
 
 /** Run the built CLI (`npm test` compiles it first) and collect what it printed. */
 async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -174,7 +175,7 @@ describe('coursepack build', () => {
       Commands:
         build     Build the course in dir (default: course) into its packages (SCORM 1.2 by default) and a setup card
         check     Report every problem in the course, write nothing
-        init      Write a small starter course into dir (default: course), which must be empty
+        init      Write a starter course into dir (default: course), and around it package.json scripts, a .gitignore and a CI workflow
         preview   Serve the course in a stand-in LMS on 127.0.0.1, rebuilt on every change
 
       Options:
@@ -193,21 +194,78 @@ describe('coursepack build', () => {
 })
 
 describe('coursepack init', () => {
-  it('writes a starter course that builds as it is', async () => {
+  it('writes a starter course that builds as it is, and around it package.json, .gitignore and the CI workflow', async () => {
     const parent = path.dirname(await makeCourse({}))
     const created = await run(['init', 'starter'], parent)
     expect(created.code).toBe(0)
     expect(created.stdout).toContain('Created a starter course in starter.')
+    expect(created.stdout).toContain('Wrote package.json: the scripts build, check, preview, and coursepack ^0.1.0 as a dev dependency.')
+    expect(created.stdout).toMatch(/Next:\n  npm install +install coursepack/)
+    expect(JSON.parse(await readFile(path.join(parent, 'package.json'), 'utf8'))).toEqual({
+      name: expect.stringMatching(/^coursepack-test-/),
+      private: true,
+      scripts: { build: 'coursepack build starter', check: 'coursepack check starter', preview: 'coursepack preview starter' },
+      devDependencies: { coursepack: `^${version}` },
+    })
+    expect(await readFile(path.join(parent, '.gitignore'), 'utf8')).toMatch(/^dist\/\nnode_modules\/\n$/m)
+    expect(await readFile(path.join(parent, '.github/workflows/course.yml'), 'utf8')).toContain('run: npx coursepack check starter --format github')
     const built = await run(['build', 'starter', '--quiet'], parent)
     expect(built).toEqual({ code: 0, stdout: '', stderr: '' })
     expect((await readdir(path.join(parent, 'dist'))).sort()).toEqual(['my-first-course-1.0-scorm12.zip', 'my-first-course-LMS-SETUP.md'])
   })
 
-  it('refuses to write into a folder that is not empty', async () => {
+  it('in a folder with a package.json, adds the scripts it lacks and asks nothing; the author\'s own stay', async () => {
+    const parent = path.dirname(await makeCourse({}))
+    const original = '{\n    "name": "history-101",\n    "scripts": {\n        "build": "vite build"\n    },\n    "devDependencies": {\n        "coursepack": "^0.1.0"\n    }\n}\n'
+    await writeFile(path.join(parent, 'package.json'), original)
+    await writeFile(path.join(parent, '.gitignore'), 'node_modules\n*.log')
+    const { code, stdout } = await run(['init', '--no-ci'], parent)
+    expect(code).toBe(0)
+    expect(stdout).toContain('Added to package.json: the scripts check, preview; your own `build` script stays.')
+    expect(stdout).toContain('Added to .gitignore: dist/.')
+    expect(stdout).toMatch(/Next:\n  npm run preview +see the course/)
+    expect(stdout).toContain('  npx coursepack build course ')
+    expect(stdout).not.toContain('npm install')
+    expect(await readFile(path.join(parent, 'package.json'), 'utf8')).toBe(
+      '{\n    "name": "history-101",\n    "scripts": {\n        "build": "vite build",\n        "check": "coursepack check course",\n        "preview": "coursepack preview course"\n    },\n    "devDependencies": {\n        "coursepack": "^0.1.0"\n    }\n}\n',
+    )
+    expect(await readFile(path.join(parent, '.gitignore'), 'utf8')).toBe('node_modules\n*.log\ndist/\n')
+    // --no-ci: no workflow.
+    expect((await readdir(parent)).sort()).toEqual(['.gitignore', 'course', 'package.json'])
+  })
+
+  it('keeps a course that is there, adds only what is missing, and changes nothing the second time', async () => {
+    const root = await makeCourse({ 'course.yml': 'title: Mine\n', '01-a.md': '# A\n' })
+    const parent = path.dirname(root)
+    const first = await run(['init'], parent)
+    expect(first.code).toBe(0)
+    expect(first.stdout).toContain('Kept the course in course: it has a course.yml.')
+    expect(await readdir(root)).toEqual(['01-a.md', 'course.yml'])
+    const files = ['package.json', '.gitignore', '.github/workflows/course.yml']
+    const before = await Promise.all(files.map((name) => readFile(path.join(parent, name), 'utf8')))
+
+    const second = await run(['init'], parent)
+    expect(second.code).toBe(0)
+    expect(second.stdout).toContain('Kept package.json: it has the scripts already.')
+    expect(second.stdout).toContain('Kept .github/workflows/course.yml: it is there already, left as it is.')
+    expect(await Promise.all(files.map((name) => readFile(path.join(parent, name), 'utf8')))).toEqual(before)
+  })
+
+  it('refuses to write into a folder that is not empty and has no course.yml, and writes nothing else', async () => {
     const root = await makeCourse({ 'notes.txt': 'mine' })
     const { code, stderr } = await run(['init', 'course'], path.dirname(root))
     expect(code).toBe(1)
     expect(stderr).toContain('`course` is not empty')
     expect(await readdir(root)).toEqual(['notes.txt'])
+    expect(await readdir(path.dirname(root))).toEqual(['course'])
+  })
+
+  it('stops at a package.json that is not JSON, before writing anything', async () => {
+    const parent = path.dirname(await makeCourse({}))
+    await writeFile(path.join(parent, 'package.json'), '{ "name": ')
+    const { code, stderr } = await run(['init', 'starter'], parent)
+    expect(code).toBe(1)
+    expect(stderr).toContain('package.json is not valid JSON')
+    expect((await readdir(parent)).sort()).toEqual(['course', 'package.json'])
   })
 })

@@ -1,0 +1,234 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import slugify from '@sindresorhus/slugify'
+
+/** The GitHub Actions workflow that `init` writes, with `{{check}}` and `{{build}}` to fill in. */
+const workflowTemplate = fileURLToPath(new URL('../templates/init/github-workflow.yml', import.meta.url))
+
+/** Where the workflow goes, from the project folder. */
+export const workflowPath = '.github/workflows/course.yml'
+
+/** The npm scripts `init` adds: `npm run build`, `npm run check`, `npm run preview`. */
+export const scriptNames = ['build', 'check', 'preview'] as const
+
+/** What the .gitignore must hold: coursepack's output, and npm's installs. */
+const ignoredFolders = ['dist/', 'node_modules/'] as const
+
+export interface Options {
+  /** The project folder: where package.json, .gitignore and .github/ go (default: `process.cwd()`). */
+  readonly cwd?: string
+  /** The course folder, as given to `init` (relative to `cwd`). */
+  readonly courseDir: string
+  /** Write the GitHub Actions workflow (default: true). */
+  readonly ci?: boolean
+  /** The running coursepack's version: a new dev dependency is `^version`. */
+  readonly version: string
+}
+
+/** One project file and what `init` does with it. */
+export interface ProjectFile {
+  /** Path from the project folder, with `/`. */
+  readonly path: string
+  /** create: a new file; update: lines or keys added to the author's file; keep: left as it is. */
+  readonly action: 'create' | 'update' | 'keep'
+  /** What is, or is not, done, in a few words. */
+  readonly note: string
+  /** The whole new text (create and update). */
+  readonly text?: string
+}
+
+export type ProjectPlan =
+  | {
+      readonly ok: true
+      readonly files: readonly ProjectFile[]
+      /** What to type for each script: `npm run build`, or the command itself when the author's script of that name stays. */
+      readonly commands: Readonly<Record<(typeof scriptNames)[number], string>>
+      /** Whether package.json names coursepack only now, so that `npm install` must follow. */
+      readonly install: boolean
+    }
+  | { readonly ok: true; readonly skipped: string }
+  | { readonly ok: false; readonly reason: string }
+
+/**
+ * Plan what makes the project folder a course repository around the course
+ * in `courseDir`, writing nothing yet: package.json (created with the
+ * scripts and coursepack as a dev dependency, or the scripts it lacks added
+ * to it), a .gitignore (created, or the lines it lacks appended) and the CI
+ * workflow (created when absent). Nothing of the author's is ever replaced:
+ * a script of the same name, a .gitignore line, a workflow file stay.
+ * `skipped` says why no project file fits (the course is not inside the
+ * folder, or the folder is coursepack's own repository).
+ */
+export async function planProject(options: Options): Promise<ProjectPlan> {
+  const cwd = path.resolve(options.cwd ?? process.cwd())
+  const relative = path.relative(cwd, path.resolve(cwd, options.courseDir))
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    const course = path.resolve(cwd, options.courseDir)
+    return { ok: true, skipped: `package.json, .gitignore and the workflow go in the folder that holds the course folder: run \`coursepack init ${shellWord(path.basename(course)) ?? '…'}\` in ${path.dirname(course)} to add them.` }
+  }
+  const dir = shellWord(relative.split(path.sep).join('/'))
+  if (dir === undefined) {
+    return { ok: true, skipped: 'package.json, .gitignore and the workflow were left out: the course folder\'s name has characters that npm scripts cannot carry safely (`"`, `$`, `` ` ``, `\\`, `%`, `!`).' }
+  }
+
+  const manifest = await readPackageJson(path.join(cwd, 'package.json'))
+  if (manifest && 'error' in manifest) return { ok: false, reason: manifest.error }
+  if (manifest?.data.name === 'coursepack') {
+    return { ok: true, skipped: 'package.json is coursepack\'s own (this is its repository), so it, the .gitignore and the workflows were left as they are.' }
+  }
+
+  const files: ProjectFile[] = []
+  const wanted = Object.fromEntries(scriptNames.map((name) => [name, `coursepack ${name} ${dir}`])) as Record<(typeof scriptNames)[number], string>
+  const packageFile = manifest ? updatePackageJson(manifest, wanted, options.version) : createPackageJson(cwd, wanted, options.version)
+  files.push(packageFile.file)
+  files.push(await planGitignore(path.join(cwd, '.gitignore')))
+  if (options.ci !== false) files.push(await planWorkflow(path.join(cwd, workflowPath), dir))
+
+  const commands = Object.fromEntries(
+    scriptNames.map((name) => [name, packageFile.ours.includes(name) ? `npm run ${name}` : `npx ${wanted[name]}`]),
+  ) as Record<(typeof scriptNames)[number], string>
+  return { ok: true, files, commands, install: packageFile.install }
+}
+
+/** Write the files a plan creates or updates; a file it creates that appeared meanwhile is left alone. */
+export async function writeProject(cwd: string, files: readonly ProjectFile[]): Promise<void> {
+  for (const file of files) {
+    if (file.action === 'keep' || file.text === undefined) continue
+    const target = path.join(cwd, file.path)
+    await mkdir(path.dirname(target), { recursive: true })
+    await writeFile(target, file.text, { flag: file.action === 'create' ? 'wx' : 'w' })
+  }
+}
+
+type PackageData = Record<string, unknown> & { scripts?: Record<string, unknown>; dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown> }
+
+interface PackageText {
+  readonly text: string
+  readonly data: PackageData
+}
+
+/** package.json, parsed; undefined when there is none. */
+async function readPackageJson(file: string): Promise<PackageText | { error: string } | undefined> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)))
+  if (text === undefined) return undefined
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    return { error: `package.json is not valid JSON (${(error as Error).message}); fix it, then run \`coursepack init\` again. Nothing was written.` }
+  }
+  const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value)
+  if (!isObject(data)) return { error: 'package.json does not hold a JSON object; fix it, then run `coursepack init` again. Nothing was written.' }
+  for (const key of ['scripts', 'dependencies', 'devDependencies']) {
+    const value = (data as Record<string, unknown>)[key]
+    if (value !== undefined && !isObject(value)) return { error: `package.json's \`${key}\` is not an object; fix it, then run \`coursepack init\` again. Nothing was written.` }
+  }
+  return { text, data: data as PackageData }
+}
+
+function createPackageJson(cwd: string, scripts: Record<string, string>, version: string) {
+  const data = { name: slugify(path.basename(cwd)) || 'course', private: true, scripts, devDependencies: { coursepack: `^${version}` } }
+  const file: ProjectFile = {
+    path: 'package.json',
+    action: 'create',
+    note: `the scripts ${scriptNames.join(', ')}, and coursepack ^${version} as a dev dependency`,
+    text: `${JSON.stringify(data, null, 2)}\n`,
+  }
+  return { file, ours: [...scriptNames] as string[], install: true }
+}
+
+/**
+ * The author's package.json with the scripts it lacks and, when it names
+ * coursepack nowhere, coursepack as a dev dependency; its indentation,
+ * line ends and every other key as they were.
+ */
+function updatePackageJson({ text, data }: PackageText, wanted: Record<string, string>, version: string) {
+  const scripts: Record<string, unknown> = { ...data.scripts }
+  const added: string[] = []
+  const ours: string[] = []
+  const kept: string[] = []
+  for (const name of scriptNames) {
+    if (scripts[name] === undefined) {
+      scripts[name] = wanted[name]
+      added.push(name)
+    }
+    if (scripts[name] === wanted[name]) ours.push(name)
+    else kept.push(name)
+  }
+  const install = data.dependencies?.coursepack === undefined && data.devDependencies?.coursepack === undefined
+  let updated: PackageData = data
+  if (added.length > 0) updated = withKey(updated, 'scripts', scripts, ['dependencies', 'devDependencies'])
+  if (install) updated = withKey(updated, 'devDependencies', sortKeys({ ...data.devDependencies, coursepack: `^${version}` }), [])
+
+  const notes = [
+    ...(added.length > 0 ? [`the scripts ${added.join(', ')}`] : []),
+    ...(install ? [`coursepack ^${version} as a dev dependency`] : []),
+  ]
+  const keptNote = kept.map((name) => `your own \`${name}\` script stays`)
+  if (notes.length === 0) {
+    return { file: { path: 'package.json', action: 'keep', note: keptNote.length > 0 ? keptNote.join('; ') : 'it has the scripts already' } as ProjectFile, ours, install }
+  }
+  const indent = /^([ \t]+)"/m.exec(text)?.[1] ?? '  '
+  const eol = text.includes('\r\n') ? '\r\n' : '\n'
+  const json = JSON.stringify(updated, null, indent).replaceAll('\n', eol)
+  const file: ProjectFile = { path: 'package.json', action: 'update', note: [notes.join(', and '), ...keptNote].join('; '), text: `${json}${/\n\s*$/.test(text) ? eol : ''}` }
+  return { file, ours, install }
+}
+
+/** `object` with `key` set: where it was, else before the first of `before` present, else last. */
+function withKey(object: PackageData, key: string, value: unknown, before: readonly string[]): PackageData {
+  if (key in object) return { ...object, [key]: value }
+  const entries = Object.entries(object)
+  const at = entries.findIndex(([name]) => before.includes(name))
+  entries.splice(at === -1 ? entries.length : at, 0, [key, value])
+  return Object.fromEntries(entries) as PackageData
+}
+
+/** Dependencies in name order, as npm writes them. */
+function sortKeys(object: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
+async function planGitignore(file: string): Promise<ProjectFile> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)))
+  if (text === undefined) {
+    return { path: '.gitignore', action: 'create', note: ignoredFolders.join(', '), text: `# What coursepack builds, and what npm installs\n${ignoredFolders.join('\n')}\n` }
+  }
+  const lines = new Set(text.split(/\r?\n/).map((line) => line.trim()))
+  const missing = ignoredFolders.filter((entry) => {
+    const name = entry.slice(0, -1)
+    return ![name, `${name}/`, `/${name}`, `/${name}/`].some((form) => lines.has(form))
+  })
+  if (missing.length === 0) return { path: '.gitignore', action: 'keep', note: `it ignores ${ignoredFolders.join(' and ')} already` }
+  const eol = text.includes('\r\n') ? '\r\n' : '\n'
+  const separator = text === '' || text.endsWith('\n') ? '' : eol
+  return { path: '.gitignore', action: 'update', note: missing.join(', '), text: `${text}${separator}${missing.join(eol)}${eol}` }
+}
+
+async function planWorkflow(file: string, dir: string): Promise<ProjectFile> {
+  const exists = await readFile(file).then(() => true, (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? false : Promise.reject(error)))
+  if (exists) return { path: workflowPath, action: 'keep', note: 'it is there already, left as it is' }
+  const template = await readFile(workflowTemplate, 'utf8')
+  const text = template
+    .replace('{{check}}', yamlScalar(`npx coursepack check ${dir} --format github`))
+    .replace('{{build}}', yamlScalar(`npx coursepack build ${dir} --format github`))
+  return { path: workflowPath, action: 'create', note: 'check on every push and pull request, build on the default branch', text }
+}
+
+/**
+ * A folder name as one word of a command line that sh and cmd.exe both
+ * read alike (npm runs scripts with either): as it is, in double quotes
+ * when it has spaces or other punctuation, undefined when it has a
+ * character that even double quotes leave special.
+ */
+export function shellWord(name: string): string | undefined {
+  if (/^[\w./-]+$/.test(name)) return name
+  if (/["$`\\%!\n\r]/.test(name)) return undefined
+  return `"${name}"`
+}
+
+/** A command as a YAML scalar: plain when it can be, else double-quoted (JSON's quoting is YAML's). */
+function yamlScalar(text: string): string {
+  return /^[\w./ -]+$/.test(text) ? text : JSON.stringify(text)
+}
