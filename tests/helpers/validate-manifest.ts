@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { XMLParser } from 'fast-xml-parser'
 import { validateXML } from 'xmllint-wasm'
 
 const schemasDir = fileURLToPath(new URL('../../schemas/scorm12/', import.meta.url))
@@ -52,4 +53,12 @@ export async function validateManifest2004(xml: string): Promise<{ valid: boolea
     preload: await Promise.all(names.map(async (name) => ({ fileName: name, contents: await readFile(path.join(schemas2004Dir, name), 'utf8') }))),
   })
   return { valid: result.valid, errors: result.errors.map((error) => error.rawMessage) }
+}
+
+/** Every file a manifest lists under its resources (hrefs decoded), to compare with the zip's entries. */
+export function manifestHrefs(xml: string): string[] {
+  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['file', 'resource'].includes(name) }).parse(xml)
+  return parsed.manifest.resources.resource.flatMap((resource: { file: { '@href': string }[] }) =>
+    resource.file.map((file) => decodeURIComponent(file['@href'])),
+  )
 }

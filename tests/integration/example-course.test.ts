@@ -7,7 +7,7 @@ import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../../src/build.js'
 import { validateCcManifest, validateCcQti } from '../helpers/validate-cc.js'
-import { validateManifest, validateManifest2004 } from '../helpers/validate-manifest.js'
+import { manifestHrefs, validateManifest, validateManifest2004 } from '../helpers/validate-manifest.js'
 
 const exampleCourse = path.resolve(import.meta.dirname, '../../course')
 let out: string
@@ -29,12 +29,6 @@ afterAll(async () => {
 })
 
 const text = (name: string) => zip.file(name)?.async('string') ?? Promise.reject(new Error(`No ${name} in the zip`))
-const manifestHrefs = (xml: string): string[] => {
-  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['file', 'resource'].includes(name) }).parse(xml)
-  return parsed.manifest.resources.resource.flatMap((resource: { file: { '@href': string }[] }) =>
-    resource.file.map((file) => decodeURIComponent(file['@href'])),
-  )
-}
 
 describe('the example course', () => {
   it('builds into dist/<id>-<version>-scorm12.zip, -scorm2004.zip and .imscc, as its course.yml asks, with only the warnings of what the LMSs cannot import', () => {
