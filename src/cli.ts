@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { build, type BuildResult } from './build.js'
 import { commands, type CommandName, exitCodes, type ReportFormat, reportFormats, usage } from './cli-commands.js'
 import { createProgress } from './cli-progress.js'
-import { formatGithub, formatReport, reportData, summaryLine } from './diagnostics/report.js'
+import { formatGithub, formatReport, reportData } from './diagnostics/report.js'
 import { removePendingWrites } from './fs/write-output.js'
 import { initCourse } from './init.js'
 import { planProject, shellWord, workflowPath, writeProject } from './init-project.js'
@@ -105,18 +105,16 @@ async function runBuild(name: 'build' | 'check', dir: string, values: Record<str
 }
 
 /**
- * The problems of a build: as a compiler prints them, on stderr, or as
- * GitHub Actions workflow commands on stdout (GitHub turns each into an
- * annotation at its file and line), with the counts after them.
+ * The problems of a build as a compiler prints them, on stderr; with
+ * `--format github`, first as GitHub Actions workflow commands on stdout,
+ * which GitHub turns into annotations at their file and line (it shows ten
+ * of each kind per step: the report below them in the log has them all).
  */
 function printProblems(result: BuildResult, format: 'text' | 'github'): void {
-  if (format === 'text') {
-    const report = formatReport(result.files)
-    if (report) console.error(report)
-    return
-  }
-  const annotations = formatGithub(result.files)
-  if (annotations) console.log(`${annotations}\n${summaryLine(result.files)}`)
+  const annotations = format === 'github' ? formatGithub(result.files) : ''
+  if (annotations) console.log(annotations)
+  const report = formatReport(result.files)
+  if (report) console.error(report)
 }
 
 /**

@@ -94,7 +94,7 @@ export function formatGithub(files: readonly VFile[], options: Options = {}): st
 }
 
 /** The counts line of a report (`2 errors, 1 warning`), '' when there is nothing. */
-export function summaryLine(files: readonly VFile[]): string {
+function summaryLine(files: readonly VFile[]): string {
   const messages = files.flatMap((file) => file.messages)
   const errors = messages.filter((message) => message.fatal === true).length
   const warnings = messages.filter((message) => message.fatal === false).length

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { problem } from '../../src/diagnostics/problem.js'
-import { formatGithub, summaryLine } from '../../src/diagnostics/report.js'
+import { formatGithub } from '../../src/diagnostics/report.js'
 
 const cwd = path.resolve('/repo')
 
@@ -23,7 +23,6 @@ describe('formatGithub', () => {
       '::warning file=course/01-a.md,line=5,col=2,title=unsafe-html-removed::Removed `<script>`%0ASet `html: trusted`.',
       '::notice file=course/course.yml,line=1,col=1,title=gift-category::A `$CATEGORY:` line',
     ])
-    expect(summaryLine([page, config])).toBe('1 error, 1 warning, 1 note')
   })
 
   it('escapes % and line breaks in the message, and : and , too in properties, as GitHub reads them', () => {
@@ -36,6 +35,5 @@ describe('formatGithub', () => {
 
   it('prints nothing for files without problems', () => {
     expect(formatGithub([fileAt('course/01-a.md')], { cwd })).toBe('')
-    expect(summaryLine([fileAt('course/01-a.md')])).toBe('')
   })
 })
