@@ -6,8 +6,7 @@ import { commands, type CommandName, exitCodes, type ReportFormat, reportFormats
 import { createProgress } from './cli-progress.js'
 import { formatGithub, formatReport, reportData } from './diagnostics/report.js'
 import { removePendingWrites } from './fs/write-output.js'
-import { initCourse } from './init.js'
-import { planProject, shellWord, workflowPath, writeProject } from './init-project.js'
+import { runInit } from './cli-init.js'
 import { type TargetName, targetNames } from './targets/index.js'
 
 /** Run the command line `argv` (without `node` and the script). Sets `process.exitCode`. */
@@ -38,7 +37,10 @@ export async function main(argv: readonly string[]): Promise<void> {
   if (extra !== undefined) return fail(exitCodes.usage, `Unexpected argument \`${extra}\`: ${name} takes one course folder.\n\n${usage(name)}`)
 
   try {
-    if (name === 'init') return await runInit(dir, { ci: values['no-ci'] !== true })
+    if (name === 'init') {
+      const result = await runInit(dir, { ci: values['no-ci'] !== true, version: version() })
+      return result.ok ? console.log(result.text) : fail(exitCodes.courseErrors, result.text)
+    }
     if (name === 'preview') {
       const { startPreview } = await import('./preview/server.js')
       const port = Number(values.port ?? 8080)
@@ -115,36 +117,6 @@ function printProblems(result: BuildResult, format: 'text' | 'github'): void {
   if (annotations) console.log(annotations)
   const report = formatReport(result.files)
   if (report) console.error(report)
-}
-
-/**
- * `init`: the starter course in `dir`, and around it, in the current folder,
- * what makes it a course repository (package.json scripts, .gitignore, the
- * CI workflow). Everything is checked before anything is written.
- */
-async function runInit(dir: string, options: { ci: boolean }): Promise<void> {
-  const plan = await planProject({ courseDir: dir, ci: options.ci, version: version() })
-  if (!plan.ok) return fail(exitCodes.courseErrors, plan.reason)
-  const course = await initCourse(dir)
-  if (!course.ok) return fail(exitCodes.courseErrors, course.reason)
-  const lines = [course.kept ? `Kept the course in ${dir}: it has a course.yml.` : `Created a starter course in ${dir}.`]
-  if ('skipped' in plan) {
-    const word = shellWord(dir) ?? JSON.stringify(dir)
-    lines.push(plan.skipped, '', 'Next:', `  npx coursepack preview ${word}   see it, and edit it live`, `  npx coursepack build ${word}     make the SCORM zip`)
-    return console.log(lines.join('\n'))
-  }
-  await writeProject(process.cwd(), plan.files)
-  const verbs = { create: 'Wrote', update: 'Added to', keep: 'Kept' } as const
-  for (const file of plan.files) lines.push(`${verbs[file.action]} ${file.path}: ${file.note}.`)
-  const next: [string, string][] = [
-    ...(plan.install ? [['npm install', 'install coursepack, and write the package-lock.json that CI needs'] as [string, string]] : []),
-    [plan.commands.preview, 'see the course in a stand-in LMS, and edit it live'],
-    [plan.commands.build, 'make the SCORM zip and the setup card in dist/'],
-  ]
-  const width = Math.max(...next.map(([command]) => command.length)) + 3
-  lines.push('', 'Next:', ...next.map(([command, text]) => `  ${command.padEnd(width)}${text}`))
-  if (plan.files.some((file) => file.path === workflowPath)) lines.push('Then commit and push: GitHub checks the course on every push, and builds it on the default branch.')
-  console.log(lines.join('\n'))
 }
 
 function jsonResult(result: BuildResult) {

@@ -63,7 +63,7 @@ export type ProjectPlan =
 export async function planProject(options: Options): Promise<ProjectPlan> {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const relative = path.relative(cwd, path.resolve(cwd, options.courseDir))
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
     const course = path.resolve(cwd, options.courseDir)
     return { ok: true, skipped: `package.json, .gitignore and the workflow go in the folder that holds the course folder: run \`coursepack init ${shellWord(path.basename(course)) ?? '…'}\` in ${path.dirname(course)} to add them.` }
   }
