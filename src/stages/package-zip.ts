@@ -1,6 +1,7 @@
-import { createReadStream, createWriteStream } from 'node:fs'
+import { createWriteStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import JSZip from 'jszip'
+import { lazyFileStream } from '../fs/lazy-file-stream.js'
 import type { PackageFile } from '../model.js'
 
 /** Every entry gets this date, so that the same input gives the same bytes. */
@@ -40,7 +41,7 @@ function createZip(files: readonly PackageFile[]): JSZip {
   for (const file of ordered) {
     // Paths are built by coursepack, never taken from input as they are; a bad one is our bug.
     if (!isSafeEntryName(file.path)) throw new Error(`Refusing to write the zip entry \`${file.path}\``)
-    zip.file(file.path, file.data ?? createReadStream(file.source), {
+    zip.file(file.path, file.data ?? lazyFileStream(file.source), {
       date: fixedDate,
       createFolders: false,
       compression: isStored(file.path) ? 'STORE' : 'DEFLATE',

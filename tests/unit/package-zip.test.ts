@@ -64,6 +64,20 @@ describe('packageZip', () => {
     }
   })
 
+  it('opens each file on disk only when its turn in the zip comes, one at a time', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'coursepack-zip-'))
+    try {
+      const names = Array.from({ length: 5 }, (_, index) => `image-${index}.png`)
+      for (const name of names) await writeFile(path.join(dir, name), randomBytes(1000))
+      const zipping = writeZip(names.map((name) => ({ path: `assets/${name}`, source: path.join(dir, name) })), path.join(dir, 'out.zip'))
+      // Removed before its turn: a file opened up front would still be read (Linux keeps it for the open handle).
+      await rm(path.join(dir, names[4]!))
+      await expect(zipping).rejects.toThrow(/ENOENT/)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
   it('gives the same bytes for the same files, whatever their order', async () => {
     const first = await packageZip(files)
     const second = await packageZip([...files].reverse())
