@@ -1,3 +1,4 @@
+import type { Point } from 'unist'
 import type { VFile } from 'vfile'
 import { problem } from '../diagnostics/problem.js'
 import { maxBlockNesting, maxContainerWork, maxMarkupWork } from '../limits.js'
@@ -7,6 +8,17 @@ export interface Options {
   readonly startLine?: number
   /** Whether `text` may start with YAML frontmatter, which is not Markdown (default: true; false for GIFT). */
   readonly frontmatter?: boolean
+  /**
+   * Work already spent on other Markdown of the same file, which this text
+   * adds to (GIFT's `[markdown]` pieces share their file's budget) (optional).
+   */
+  readonly spent?: Spent
+}
+
+/** Markup and container work spent on a file so far; `scanMarkdown` adds to it. */
+export interface Spent {
+  markup: number
+  containers: number
 }
 
 /**
@@ -29,17 +41,39 @@ export interface Options {
 export function guardMarkdown(file: VFile, text: string, options: Options = {}): boolean {
   const { problem: found } = scanMarkdown(text, options)
   if (!found) return true
+  reportRefused(file, found)
+  return false
+}
+
+/**
+ * Refused by the guard: thrown by `assertMarkdownReadable` for Markdown cut
+ * out of other text, whose lines are not the file's (GIFT's `[markdown]`).
+ */
+export class MarkdownRefused extends Error {
+  constructor(readonly found: Found) {
+    super(`Markdown refused before parsing: ${found.kind}`)
+  }
+}
+
+/** Throw `MarkdownRefused` when `text` must not be parsed; the caller reports it where the text came from. */
+export function assertMarkdownReadable(text: string, options: Options = {}): void {
+  const { problem: found } = scanMarkdown(text, options)
+  if (found) throw new MarkdownRefused(found)
+}
+
+/** Report what the guard found on `file`, at its line, or at `place` for Markdown cut out of other text. */
+export function reportRefused(file: VFile, found: Found, place?: Point): void {
   if (found.kind === 'nesting') {
-    problem(file, 'nesting-too-deep', { line: found.line, column: found.column }, `Blockquotes and lists nested ${found.depth} deep; coursepack reads at most ${maxBlockNesting} levels`, {
+    problem(file, 'nesting-too-deep', place ?? { line: found.line, column: found.column }, `Blockquotes and lists nested ${found.depth} deep; coursepack reads at most ${maxBlockNesting} levels`, {
       hint: 'Nest them less deeply (a few levels are all a reader can follow); the page is not read until then.',
     })
-    return false
+    return
   }
   if (found.kind === 'containers') {
-    problem(file, 'too-much-markup', { line: found.line, column: 1 }, `Blockquotes and lists begin and end on ${found.lines} lines up to here, more than coursepack reads in reasonable time`, {
+    problem(file, 'too-much-markup', place ?? { line: found.line, column: 1 }, `Blockquotes and lists begin and end on ${found.lines} lines up to here, more than coursepack reads in reasonable time`, {
       hint: 'Split the page into several pages, or join the lists and blockquotes that follow each other.',
     })
-    return false
+    return
   }
   const lazy = found.lazyLines > found.markers
   const reason = !found.alone
@@ -47,14 +81,13 @@ export function guardMarkdown(file: VFile, text: string, options: Options = {}):
     : lazy
       ? `This paragraph goes on for ${found.lazyLines} lines without the indentation or the \`>\` of the list item or blockquote it continues, more than coursepack reads in reasonable time`
       : `This paragraph has ${found.markers} emphasis, code and link markers in ${found.characters} characters, more than coursepack reads in reasonable time`
-  problem(file, 'too-much-markup', { line: found.line, column: 1 }, reason, {
+  problem(file, 'too-much-markup', place ?? { line: found.line, column: 1 }, reason, {
     hint: !found.alone
       ? 'Split the page into several pages.'
       : lazy
         ? 'Indent the lines of a list item, start each line of a blockquote with `>`, or end the paragraph with a blank line.'
         : 'Split the paragraph with blank lines; long code or data without blank lines is better linked as a file of its own.',
   })
-  return false
 }
 
 export type Found =
@@ -70,13 +103,16 @@ export type Found =
 export function scanMarkdown(text: string, options: Options = {}): { problem: Found | undefined; deepest: number; work: number; containerWork: number } {
   const firstLine = options.startLine ?? 1
   const nesting = createNestingMeter()
-  const markup = createMarkupMeter()
+  const markup = createMarkupMeter(options.spent?.markup ?? 0)
   let deepest = 0
-  let containerWork = 0
+  let containerWork = options.spent?.containers ?? 0
   let changes = 0
   const frontmatter = options.frontmatter === false ? { offset: 0, lines: 0 } : frontmatterEnd(text)
   let lineIndex = frontmatter.lines
-  const result = (found: Found | undefined) => ({ problem: found, deepest, work: markup.work(), containerWork })
+  const result = (found: Found | undefined) => {
+    if (options.spent) Object.assign(options.spent, { markup: markup.work(), containers: containerWork })
+    return { problem: found, deepest, work: markup.work(), containerWork }
+  }
   for (let start = frontmatter.offset; start <= text.length; lineIndex++) {
     const newline = text.indexOf('\n', start)
     const end = newline === -1 ? text.length : newline
@@ -347,8 +383,8 @@ interface HeavyMarkup {
  * line, a heading or a list item that starts a new paragraph: never shorter
  * than micromark's, so the work is never undercounted.
  */
-function createMarkupMeter() {
-  let total = 0
+function createMarkupMeter(spent: number) {
+  let total = spent
   let paragraph = { line: 0, markers: 0, lazyLines: 0, characters: 0 }
   const workOf = (counted: typeof paragraph) => (counted.markers + counted.lazyLines) * counted.characters
   const close = (): HeavyMarkup | undefined => {

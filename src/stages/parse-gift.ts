@@ -4,7 +4,7 @@ import { reportLibraryFailure } from '../diagnostics/library-failure.js'
 import { problem } from '../diagnostics/problem.js'
 import type { VFile } from 'vfile'
 import { checkNesting } from '../markdown/check-nesting.js'
-import { guardMarkdown } from '../markdown/guard-markdown.js'
+import { guardMarkdown, MarkdownRefused, reportRefused, type Spent } from '../markdown/guard-markdown.js'
 import type { Choice, PageSource, Question, Quiz } from '../model.js'
 import { splitGift } from '../questions/gift/gift-chunks.js'
 import { parseGiftQuestion } from '../questions/gift/gift-question.js'
@@ -54,12 +54,15 @@ export function parseGiftQuestions(file: VFile, first: number): Question[] | und
   const errors = () => file.messages.filter((message) => message.fatal === true).length
   const before = errors()
   if (!guardMarkdown(file, String(file.value), { frontmatter: false })) return undefined
+  // The `[markdown]` pieces of all its questions share one budget.
+  const spent: Spent = { markup: 0, containers: 0 }
   for (const chunk of splitGift(String(file.value))) {
     let question: Question | undefined
     try {
-      question = parseGiftQuestion(chunk, `q${first + questions.length}`, file)
+      question = parseGiftQuestion(chunk, `q${first + questions.length}`, file, spent)
     } catch (error) {
-      reportLibraryFailure(file, error, 'read')
+      if (error instanceof MarkdownRefused) reportRefused(file, error.found, chunk.pointAt(0))
+      else reportLibraryFailure(file, error, 'read')
       return undefined
     }
     // Its Markdown and HTML were parsed from pieces of the question: report at the question.

@@ -4,6 +4,7 @@ import { problem } from '../../diagnostics/problem.js'
 import type { Choice, Option, Question } from '../../model.js'
 import { optionIds, plainText, sourceIds } from '../list-items.js'
 import { type GiftChunk, indexOfUnescaped, splitAtMarkers, unescapeGift } from './gift-chunks.js'
+import type { Spent } from '../../markdown/guard-markdown.js'
 import { type GiftFormat, giftBlocks, giftInline } from './gift-text.js'
 
 /** `{#1822:5}`, `{#1..5}`, `{#1950}` (tolerance, range, exact). */
@@ -26,7 +27,7 @@ interface Parsed {
  * `::title::`, `[format]`, `####` general feedback. `$CATEGORY:` lines are
  * noted; essays and descriptions are reported and left out.
  */
-export function parseGiftQuestion(chunk: GiftChunk, id: string, file: VFile): Question | undefined {
+export function parseGiftQuestion(chunk: GiftChunk, id: string, file: VFile, spent?: Spent): Question | undefined {
   const text = chunk.text
   const start = chunk.pointAt(0)
   if (/^\s*\$CATEGORY:/.test(text)) {
@@ -55,9 +56,9 @@ export function parseGiftQuestion(chunk: GiftChunk, id: string, file: VFile): Qu
   const block = text.slice(open + 1, close)
   // Missing word: text after the answers puts a blank where they stood.
   const prompt: PhrasingContent[] =
-    after.trim() === '' ? giftInline(before, format) : [...giftInline(before, format), { type: 'text', value: ' _____ ' }, ...giftInline(after, format)]
+    after.trim() === '' ? giftInline(before, format, spent) : [...giftInline(before, format, spent), { type: 'text', value: ' _____ ' }, ...giftInline(after, format, spent)]
   const [answersPart = '', generalFeedback] = splitOnce(block, '####')
-  const common = { id, position: { start, end: chunk.pointAt(text.length) }, prompt, body: [], feedback: giftBlocks(generalFeedback, format), points: 1 }
+  const common = { id, position: { start, end: chunk.pointAt(text.length) }, prompt, body: [], feedback: giftBlocks(generalFeedback, format, spent), points: 1 }
   const fail = (reason: string) => {
     problem(file, 'invalid-gift', chunk.pointAt(open), reason)
     return undefined
@@ -72,7 +73,7 @@ export function parseGiftQuestion(chunk: GiftChunk, id: string, file: VFile): Qu
   if (trueFalse && indexOfUnescaped(trimmed, '~') === -1 && indexOfUnescaped(trimmed, '=') === -1) {
     const answerIsTrue = trueFalse[1]!.toUpperCase().startsWith('T')
     const [, wrongFeedback, rightFeedback] = splitAtMarkers(trimmed, '#').map((piece) => piece.text)
-    const feedbackFor = (isTrue: boolean) => giftBlocks(isTrue === answerIsTrue ? rightFeedback : wrongFeedback, format)
+    const feedbackFor = (isTrue: boolean) => giftBlocks(isTrue === answerIsTrue ? rightFeedback : wrongFeedback, format, spent)
     const choices: Choice[] = [
       { id: 'a', content: [{ type: 'text', value: 'True' }], booleanLabel: 'true', weight: answerIsTrue ? 1 : 0, feedback: feedbackFor(true) },
       { id: 'b', content: [{ type: 'text', value: 'False' }], booleanLabel: 'false', weight: answerIsTrue ? 0 : 1, feedback: feedbackFor(false) },
@@ -91,7 +92,7 @@ export function parseGiftQuestion(chunk: GiftChunk, id: string, file: VFile): Qu
       const value = Number(match[1])
       const [min, max] = match[3] !== undefined ? [value, Number(match[3])] : [value - Math.abs(Number(match[2] ?? 0)), value + Math.abs(Number(match[2] ?? 0))]
       if (min > max) return fail(`The range \`${parsed.text.trim()}\` ends below its start`)
-      answers.push({ value: { min, max }, weight: parsed.weight ?? 1, feedback: giftBlocks(parsed.feedback, format) })
+      answers.push({ value: { min, max }, weight: parsed.weight ?? 1, feedback: giftBlocks(parsed.feedback, format, spent) })
     }
     return { ...common, kind: 'numeric', answers }
   }
@@ -110,7 +111,7 @@ export function parseGiftQuestion(chunk: GiftChunk, id: string, file: VFile): Qu
       if (arrow === -1) return fail('Every answer of a matching question is a pair `=left -> right`')
       const target = { id: optionIds.charAt(targets.length), content: giftInline(answer.text.slice(arrow + 2), 'plain') }
       targets.push(target)
-      const left = giftInline(answer.text.slice(0, arrow), format)
+      const left = giftInline(answer.text.slice(0, arrow), format, spent)
       if (plainText(left) === '') continue
       const source = { id: sourceIds.charAt(sources.length), content: left }
       sources.push(source)
@@ -125,15 +126,15 @@ export function parseGiftQuestion(chunk: GiftChunk, id: string, file: VFile): Qu
     const single = answers.some((answer) => answer.marker === '=')
     const choices: Choice[] = answers.map((answer, index) => ({
       id: optionIds.charAt(index),
-      content: giftInline(answer.text, format),
+      content: giftInline(answer.text, format, spent),
       weight: answer.weight ?? (answer.marker === '=' ? 1 : 0),
-      feedback: giftBlocks(answer.feedback, format),
+      feedback: giftBlocks(answer.feedback, format, spent),
     }))
     // Moodle: with no `=` answer, learners may choose several (weights add up).
     return { ...common, kind: single ? 'single-choice' : 'multiple-response', choices, scoring: 'weighted' }
   }
 
-  const accepted = answers.map((answer) => ({ value: unescapeGift(answer.text).trim(), weight: answer.weight ?? 1, feedback: giftBlocks(answer.feedback, format) }))
+  const accepted = answers.map((answer) => ({ value: unescapeGift(answer.text).trim(), weight: answer.weight ?? 1, feedback: giftBlocks(answer.feedback, format, spent) }))
   if (accepted.some((answer) => answer.value === '')) return fail('An accepted answer is empty')
   return { ...common, kind: 'fill-in', answers: accepted, caseSensitive: false }
 }
