@@ -20,8 +20,17 @@ export default function rehypeFragmentLinks(options: Readonly<Options>) {
     visit(tree, 'element', (element: Element) => {
       const href = element.properties.href
       if (element.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return
-      const target = decodeURIComponent(href.slice(1))
-      if (!ids.has(target) && ids.has(options.prefix + target)) element.properties.href = `#${options.prefix}${target}`
+      const target = decoded(href.slice(1))
+      if (target !== undefined && !ids.has(target) && ids.has(options.prefix + target)) element.properties.href = `#${options.prefix}${target}`
     })
+  }
+}
+
+/** The fragment without its percent escapes; `undefined` for a broken escape (`#%zz`), which names no id. */
+function decoded(fragment: string): string | undefined {
+  try {
+    return decodeURIComponent(fragment)
+  } catch {
+    return undefined
   }
 }

@@ -59,7 +59,14 @@ async function addCaptions(media: Element, src: string, file: VFile, language: s
   const folder = path.dirname(file.path)
   const candidates = [`${base}.vtt`, `${base}.${language}.vtt`, ...(language.includes('-') ? [`${base}.${language.split('-')[0]}.vtt`] : [])]
   for (const [index, candidate] of candidates.entries()) {
-    const exists = await access(path.resolve(folder, decodeURIComponent(candidate))).then(() => true, () => false)
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(candidate)
+    } catch {
+      // A broken escape (`%zz`): the link check reports the media itself.
+      return
+    }
+    const exists = await access(path.resolve(folder, decoded)).then(() => true, () => false)
     if (!exists) continue
     media.children.push({
       type: 'element',
