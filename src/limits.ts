@@ -104,3 +104,15 @@ export const maxMarkupWork = 100_000_000
  * changelog of nested lists).
  */
 export const maxContainerWork = 10_000_000
+
+/**
+ * Characters of code highlighted in one block, and in one file; longer
+ * blocks, and those past the file's share, are shown without colours. Some
+ * highlight.js grammars backtrack on odd text: C takes 0.4 s on 8,000
+ * characters of `a a a …`, 2 s on 16,000, a minute on 100,000. Across its
+ * 37 languages and 36 such patterns, the worst block of 8,000 characters
+ * took 0.45 s, so a file's 20,000 take about 1 s at worst. A listing of 200
+ * lines fits in a block; real examples in lessons are 20 to 100 lines.
+ */
+export const maxHighlightedBlock = 8_000
+export const maxHighlightedPage = 20_000

@@ -59,6 +59,11 @@ export const rules = {
     title: 'A code block in a language the highlighter does not know; it is shown without colours',
     hint: 'Name a common language after the ``` (`python`, `js`, `html`, `bash`), or `plaintext` for none.',
   },
+  'code-not-highlighted': {
+    severity: 'info',
+    title: 'A code block too long to highlight at build time (over 8,000 characters, or 20,000 on a page); it is shown without colours',
+    hint: 'Shorten the example, or put the whole program in a file next to the lesson and link to it.',
+  },
   'link-loop': {
     severity: 'warning',
     title: 'A symbolic link to a folder that contains it, or to a folder already in the course, which is not followed again',

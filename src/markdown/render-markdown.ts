@@ -11,6 +11,7 @@ import { reportLibraryFailure } from '../diagnostics/library-failure.js'
 import { problem } from '../diagnostics/problem.js'
 import type { RuleId } from '../diagnostics/rules.js'
 import rehypeFragmentLinks from './rehype-fragment-links.js'
+import rehypeHighlightBudget from './rehype-highlight-budget.js'
 import rehypeCourseLinks, { type Options as LinkOptions } from './rehype-course-links.js'
 import rehypeMedia from './rehype-media.js'
 import rehypeSafeHtml from './rehype-safe-html.js'
@@ -70,6 +71,7 @@ export function createMarkdownRenderer(options: Options): MarkdownRenderer {
     .use(sanitize ? [[rehypeSafeHtml, { embeds: options.embeds }]] : [])
     // Math and code highlighting come after sanitizing: their markup is ours, not the author's.
     .use(options.math ? [[rehypeKatexQuietly, { output: 'htmlAndMathml', throwOnError: false, strict: 'ignore' }]] : [])
+    .use(rehypeHighlightBudget)
     .use(rehypeHighlight, { detect: false })
     .use(sanitize ? [[rehypeFragmentLinks, { prefix: clobberPrefix }]] : [])
     .use(rehypeStringify)

@@ -36,7 +36,7 @@ const inlinePiece = fc.oneof(
     arbitrary: fc.constantFrom(
       '[the quiz](02-quiz.quiz.md)', '[a section](#intro)', '![a map](images/a.svg)', '![a map](images/a.svg "A caption")', '![gone](gone.png)',
       '![a clip](images/v.mp4 "Speech")', '[up](../outside.png)', '[root](/etc/passwd)', '[file](file:///etc/passwd)', '[bad](%E0%A4%A)',
-      '[js](javascript:alert(1))', '<https://example.org>', 'www.example.org', 'a@b.example', '[^1]', '[^missing]', '[ref][]', '[ref]',
+      '[js](javascript:alert(1))', '[broken](#%zz)', '![broken](v%zz.mp4)', '[q](?%zz)', '<https://example.org>', 'www.example.org', 'a@b.example', '[^1]', '[^missing]', '[ref][]', '[ref]',
       '<div>', '</div>', '<span>', '</span>', '<p>', '<br>', '<b>', '<script>alert(1)</script>', '<img src=x onerror="alert(1)">',
       '<iframe src="https://www.youtube-nocookie.com/embed/x" title="v"></iframe>', '<style>*{}</style>', '<!-- a comment -->', '<!--',
       '$x^2$', '$\\frac{1}{2}$', '$\\left(x\\right)$', '$\\begin{matrix}a\\end{matrix}$', '$\\def\\a{\\a}\\a$', '$$\\sqrt{2}$$', '`code`',
@@ -98,6 +98,8 @@ export const hostileMarkdown = fc
       (n: number) => '> a quote\n\nA paragraph.\n\n'.repeat(n * 10),
       (n: number) => '- a\n  - b\n'.repeat(n * 10),
       (n: number) => 'a\n> b\n'.repeat(n * 10),
+      (n: number) => `\`\`\`c\n${'a '.repeat(n * 100)}\n\`\`\``,
+      (n: number) => `\`\`\`ini\n${'1.1e'.repeat(n * 50)}\n\`\`\``,
     ),
     size,
   )
