@@ -97,8 +97,8 @@ export type Found =
 
 /**
  * The line-by-line measure behind `guardMarkdown`: the first problem, if any,
- * and what the text uses (its deepest nesting, its markup work), for tests
- * and for choosing the limits.
+ * and what the text uses (its deepest nesting, its markup and container
+ * work), for tests and for choosing the limits.
  */
 export function scanMarkdown(text: string, options: Options = {}): { problem: Found | undefined; deepest: number; work: number; containerWork: number } {
   const firstLine = options.startLine ?? 1

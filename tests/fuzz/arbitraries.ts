@@ -98,8 +98,8 @@ export const hostileMarkdown = fc
       (n: number) => '> a quote\n\nA paragraph.\n\n'.repeat(n * 10),
       (n: number) => '- a\n  - b\n'.repeat(n * 10),
       (n: number) => 'a\n> b\n'.repeat(n * 10),
-      (n: number) => `\`\`\`c\n${'a '.repeat(n * 100)}\n\`\`\``,
-      (n: number) => `\`\`\`ini\n${'1.1e'.repeat(n * 50)}\n\`\`\``,
+      (n: number) => `\`\`\`c\n${'a '.repeat(Math.min(n * 100, 50_000))}\n\`\`\``,
+      (n: number) => `\`\`\`ini\n${'1.1e'.repeat(Math.min(n * 50, 25_000))}\n\`\`\``,
     ),
     size,
   )

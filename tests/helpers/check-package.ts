@@ -33,10 +33,12 @@ export async function checkPackage(built: BuiltPackage, options: Options = {}): 
     const html = await zip.file(name)!.async('string')
     for (const match of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
       const url = match[1]!.replace(/&amp;/g, '&')
-      if (/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(url)) continue
+      const pathPart = url.split(/[?#]/)[0]!
+      // Another site, or this same page (`#part`, `?query`).
+      if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(url) || pathPart === '') continue
       let target: string
       try {
-        target = path.posix.normalize(path.posix.join(path.posix.dirname(name), decodeURIComponent(url.split(/[?#]/)[0]!)))
+        target = path.posix.normalize(path.posix.join(path.posix.dirname(name), decodeURIComponent(pathPart)))
       } catch {
         wrong.push(`${name}: a link that cannot be decoded, ${url}`)
         continue

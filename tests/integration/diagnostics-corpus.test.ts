@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { promisify } from 'node:util'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
@@ -38,6 +41,27 @@ describe('the diagnostics corpus', () => {
       await rm(out, { recursive: true, force: true })
     }
   })
+
+  it('ends every case with exit 0 or 1 from the command line, without a stack trace (issue 11)', async () => {
+    // One process runs the command line's main() on every case in turn: the same path as `coursepack check`, without a Node start per case.
+    const cli = pathToFileURL(path.resolve(import.meta.dirname, '../../lib/cli.js')).href
+    const script = `
+      process.setMaxListeners(0)
+      const { main } = await import(${JSON.stringify(cli)})
+      const codes = {}
+      for (const dir of ${JSON.stringify(cases.map((name) => path.join(corpus, name, 'course')))}) {
+        process.exitCode = 0
+        await main(['check', dir, '--quiet'])
+        codes[dir] = process.exitCode
+      }
+      process.exitCode = 0
+      console.log(JSON.stringify(codes))`
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { timeout: 120_000, maxBuffer: 64 * 1024 * 1024 })
+    const codes = JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, number>
+    expect(Object.keys(codes)).toHaveLength(cases.length)
+    expect(Object.entries(codes).filter(([, code]) => code !== 0 && code !== 1)).toEqual([])
+    expect(stderr).not.toMatch(/bug in coursepack|^\s+at .+:\d+:\d+\)?$/m)
+  }, 120_000)
 
   it('covers every rule of the catalog', async () => {
     const reports = await Promise.all(cases.map((name) => readFile(path.join(corpus, name, 'expected.txt'), 'utf8').catch(() => '')))
