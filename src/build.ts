@@ -16,10 +16,15 @@ import { toCourseData } from './stages/course-data.js'
 import { loadOutline } from './stages/load-outline.js'
 import { packageZip, writeZip } from './stages/package-zip.js'
 import { setupCard } from './stages/setup-card.js'
+import { defaultJobs, inlineLessons, workerLessons } from './stages/lesson-pool.js'
+import { pageSources } from './stages/page-ids.js'
 import { pageIdsOf, parsePages } from './stages/parse-pages.js'
 import { renderPages } from './stages/render-pages.js'
 import { defaultTargets, type TargetName, targets as allTargets } from './targets/index.js'
 import type { Target, TargetContext } from './targets/target.js'
+
+/** Lessons per worker thread below which fewer workers are started (none under two workers' worth). */
+const lessonsPerWorker = 25
 
 /** KaTeX's browser files, packaged when a course has math. */
 const katexDir = path.dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'))
@@ -33,6 +38,8 @@ export interface BuildOptions {
   readonly cwd?: string
   /** The targets to build, in place of course.yml's `targets:` (default: those, else `scorm12`). */
   readonly targets?: readonly TargetName[]
+  /** How many threads build lessons (default: one per core; 1 with a `cache`, which `preview` keeps in this thread). */
+  readonly jobs?: number
   /** Told as each stage starts, for a progress display (optional). */
   readonly onStage?: (stage: BuildStage) => void
   /** Parsed and rendered pages of earlier builds, reused where nothing changed (`preview`) (optional). */
@@ -96,11 +103,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // What a page's render depends on besides its text, for the cache of preview.
   const environment = options.cache ? await renderEnvironment(root, settings, pageIds) : ''
   stage('parse')
+  // Worker threads pay off from a few dozen lessons; below that, starting them costs more than it saves.
+  const lessonCount = pageSources(sources).filter((source) => source.format === 'lesson').length
+  const workers = options.cache ? 0 : Math.min(options.jobs ?? defaultJobs(), Math.floor(lessonCount / lessonsPerWorker))
+  const lessons = workers > 1 ? workerLessons(workers, { root, pageIds: [...pageIds], config: settings, strings: theme.strings }) : inlineLessons(renderer)
   const { outline, pages } = await parsePages(root, sources, {
     readBank: createBankReader(root, files),
-    lessons: renderer,
+    lessons,
+    parallel: workers > 1,
     ...(options.cache ? { cache: { pages: options.cache, environment } } : {}),
-  })
+  }).finally(() => lessons.close())
   if (pages.length === 0 && !hasErrors(files)) {
     problem(loaded.file, 'empty-course', null, 'This course has no pages')
   }

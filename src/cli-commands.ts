@@ -21,10 +21,11 @@ const formatHelp = 'How to print problems: text (default), json (the result and 
 export const commands = {
   build: {
     summary: 'Build the course in dir (default: course) into its packages (SCORM 1.2 by default) and a setup card',
-    options: { out: { type: 'string' }, target: { type: 'string', short: 't' }, format: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    options: { out: { type: 'string' }, target: { type: 'string', short: 't' }, jobs: { type: 'string', short: 'j' }, format: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
     help: [
       ['--out <dir>', 'Where to write the packages and the setup card (default: dist)'],
       ['-t, --target <t>', `The packages to build, comma-separated: ${targetNames.join(', ')} (default: course.yml's targets, else scorm12)`],
+      ['-j, --jobs <n>', 'Threads that build lessons (default: one per core); the output is the same whatever the number'],
       ['--format <f>', formatHelp],
       ['--json', 'The same as --format json'],
       ['-q, --quiet', 'Print only errors'],
@@ -32,9 +33,10 @@ export const commands = {
   },
   check: {
     summary: 'Report every problem in the course, write nothing',
-    options: { target: { type: 'string', short: 't' }, format: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    options: { target: { type: 'string', short: 't' }, jobs: { type: 'string', short: 'j' }, format: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
     help: [
       ['-t, --target <t>', 'Check against these targets\' limits too (default: as build)'],
+      ['-j, --jobs <n>', 'Threads that build lessons (default: one per core)'],
       ['--format <f>', formatHelp],
       ['--json', 'The same as --format json'],
       ['-q, --quiet', 'Print only errors'],

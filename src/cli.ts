@@ -54,7 +54,9 @@ export async function main(argv: readonly string[]): Promise<void> {
     if (typeof chosen === 'string') return fail(exitCodes.usage, `${chosen}\n\n${usage(name)}`)
     const format = parseFormat(values)
     if (typeof format === 'object') return fail(exitCodes.usage, `${format.error}\n\n${usage(name)}`)
-    await runBuild(name, dir, values, chosen, format)
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs)
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) return fail(exitCodes.usage, `Unexpected --jobs \`${String(values.jobs)}\`, expected a whole number from 1 to 64.\n\n${usage(name)}`)
+    await runBuild(name, dir, values, chosen, format, jobs)
   } catch (error) {
     fail(exitCodes.bug, `coursepack: an unexpected error, which is a bug in coursepack, not in your course.\nPlease report it with the text below.\n\n${(error as Error).stack ?? String(error)}`)
   }
@@ -77,12 +79,12 @@ function parseFormat(values: Record<string, string | boolean | undefined>): Repo
   return (format ?? (values.json === true ? 'json' : 'text')) as ReportFormat
 }
 
-async function runBuild(name: 'build' | 'check', dir: string, values: Record<string, string | boolean | undefined>, targets: TargetName[] | undefined, format: ReportFormat): Promise<void> {
+async function runBuild(name: 'build' | 'check', dir: string, values: Record<string, string | boolean | undefined>, targets: TargetName[] | undefined, format: ReportFormat, jobs: number | undefined): Promise<void> {
   const quiet = values.quiet === true
   const progress = createProgress(process.stderr, { enabled: !quiet && format !== 'json' })
   const started = performance.now()
   // check makes no zip at all: it reports, and writes nothing.
-  const result = await build({ dir, targets, out: name === 'build' ? String(values.out ?? 'dist') : undefined, zip: name === 'build', onStage: progress.stage })
+  const result = await build({ dir, targets, ...(jobs ? { jobs } : {}), out: name === 'build' ? String(values.out ?? 'dist') : undefined, zip: name === 'build', onStage: progress.stage })
   progress.done()
   if (format === 'json') {
     process.exitCode = result.ok ? exitCodes.ok : exitCodes.courseErrors

@@ -1,7 +1,7 @@
 import type { BuildCache } from '../cache/build-cache.js'
 import { problem } from '../diagnostics/problem.js'
 import type { OutlineNode, OutlineSource, Page, PageSource } from '../model.js'
-import { buildLesson, type LessonRendering } from './build-lesson.js'
+import type { LessonBuilder } from './lesson-pool.js'
 import { coursePath, lessonId, pageSources } from './page-ids.js'
 import { parseGiftQuiz } from './parse-gift.js'
 import { type BankReader, parseQuiz } from './parse-quiz.js'
@@ -14,8 +14,10 @@ export interface ParsedOutline {
 
 export interface ParseOptions {
   readonly readBank: BankReader
-  /** Renders each lesson as it is parsed (lessons keep their HTML, not their Markdown tree). */
-  readonly lessons: LessonRendering
+  /** Parses and renders each lesson (lessons keep their HTML, not their Markdown tree). */
+  readonly lessons: LessonBuilder
+  /** Whether `lessons` builds several at once (worker threads): then every lesson is handed over at the start. */
+  readonly parallel: boolean
   /** Parsed pages of earlier builds (`preview`), with what rendering a lesson depends on besides its text. */
   readonly cache?: { readonly pages: BuildCache; readonly environment: string }
 }
@@ -38,9 +40,23 @@ export async function parsePages(root: string, sources: readonly OutlineSource[]
   const pages: Page[] = []
   const byId = new Map<string, Page>()
 
+  // In parallel, every lesson is handed to the workers at once, and the outline below waits for each in turn.
+  const started = new Map<PageSource, Promise<Page | undefined>>()
+  if (options.parallel && !options.cache) {
+    for (const source of pageSources(sources)) {
+      if (source.format !== 'lesson' || source.file.messages.some((message) => message.fatal === true)) continue
+      const building = options.lessons.build(source)
+      // Awaited in outline order below; a failure is thrown there, not left unhandled here.
+      building.catch(() => {})
+      started.set(source, building)
+    }
+  }
+
   const parseOne = async (source: PageSource): Promise<Page | undefined> => {
+    const early = started.get(source)
+    if (early) return early
     const run = async (dependencies?: Map<string, string>) => {
-      if (source.format === 'lesson') return buildLesson(source, options.lessons)
+      if (source.format === 'lesson') return options.lessons.build(source)
       // Note each bank read, so that a cached quiz is parsed again when one of its banks changes.
       const reading: BankReader = async (quizFile, relativePath, place) => {
         const bank = await options.readBank(quizFile, relativePath, place)

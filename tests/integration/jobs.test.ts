@@ -1,0 +1,40 @@
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { build } from '../../src/build.js'
+import { makeCourse, reportOf } from '../helpers/course-fixture.js'
+
+/** Sixty lessons that link to each other and to images, and a quiz: enough for two lesson workers. */
+function course(): Record<string, string> {
+  const files: Record<string, string> = { 'course.yml': 'title: Many lessons\npassingScore: 50\n', 'images/a.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' }
+  for (let index = 1; index <= 60; index++) {
+    const number = String(index).padStart(2, '0')
+    const next = String((index % 60) + 1).padStart(2, '0')
+    const id = index % 7 === 0 ? `---\nid: custom-${index}\ntitle: Lesson ${index}\n---\n` : `# Lesson ${index}\n`
+    files[`${number}-lesson-${index}.md`] = `${id}\nSee [the next lesson](${next}-lesson-${(index % 60) + 1}.md), **bold** and \`code\`.\n\n![A figure](images/a.svg)\n\n\`\`\`js\nconst year = 1950\n\`\`\`\n`
+  }
+  files['61-quiz.quiz.md'] = '# Quiz\n## Right?\n- [x] yes\n- [ ] no\n'
+  return files
+}
+
+describe('--jobs', () => {
+  it('gives the same bytes with lessons built in this thread or in two workers', async () => {
+    const root = await makeCourse(course())
+    const one = await build({ dir: root, jobs: 1, targets: ['scorm12', 'scorm2004'] })
+    const two = await build({ dir: root, jobs: 2, targets: ['scorm12', 'scorm2004'] })
+    expect(reportOf(one)).toBe('')
+    expect(two.packages?.map((built) => Buffer.from(built.zip!).toString('base64'))).toEqual(one.packages?.map((built) => Buffer.from(built.zip!).toString('base64')))
+  })
+
+  it('reports the same problems, at the same places, in the same order', async () => {
+    const root = await makeCourse(course())
+    await writeFile(path.join(root, '10-lesson-10.md'), '# Lesson 10\n\n![Gone](images/gone.svg) and [nowhere](99-lesson-99.md)\n')
+    await writeFile(path.join(root, '20-lesson-20.md'), '---\ntitle: T\nunknown: key\n---\nText\n')
+    await writeFile(path.join(root, '30-lesson-30.md'), '---\nid: custom-7\ntitle: Same id as lesson 7\n---\nText\n')
+    const one = await build({ dir: root, jobs: 1 })
+    const two = await build({ dir: root, jobs: 2 })
+    expect(reportOf(one)).toMatch(/missing-file[\s\S]*unknown-frontmatter-key[\s\S]*duplicate-page-id/)
+    expect(reportOf(two)).toBe(reportOf(one))
+    expect(two.ok).toBe(false)
+  })
+})
