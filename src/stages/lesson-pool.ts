@@ -62,10 +62,7 @@ export function workerLessons(workers: number, setup: WorkerSetup): LessonBuilde
   const inFlight = 2
   const queued: (() => void)[] = []
   const pool = Array.from({ length: workers }, () => {
-    const worker = new Worker(workerFile, {
-      // A worker holds one lesson's tree at a time: a small heap keeps the garbage of parsing small too.
-      resourceLimits: { maxYoungGenerationSizeMb: 16 },
-    })
+    const worker = new Worker(workerFile)
     worker.postMessage({ setup })
     return { worker, waiting: new Map<number, { resolve: (result: LessonJobResult) => void; reject: (error: Error) => void }>() }
   })
