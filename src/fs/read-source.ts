@@ -13,9 +13,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
  * it); bytes that are not UTF-8 are reported on the file, which then reads as
  * empty so later stages have nothing half-decoded to trip on. So is a file
  * larger than `maxTextFileBytes` or longer than `maxTextFileLines`, and
- * anything that is not a regular file: a
- * FIFO, a socket or a device is never opened, since opening a FIFO waits for
- * a writer that may never come.
+ * anything that is not a regular file: a FIFO, a socket or a device is
+ * never opened, since opening a FIFO waits for a writer that may never come.
  */
 export async function readSource(root: string, relativePath: string): Promise<VFile> {
   const absolute = path.join(root, relativePath)

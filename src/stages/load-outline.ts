@@ -1,9 +1,9 @@
 import path from 'node:path'
 import slugify from '@sindresorhus/slugify'
+import type { Point } from 'unist'
 import type { VFile } from 'vfile'
 import type { LoadedConfig } from '../config/load-config.js'
 import type { OutlineEntry } from '../config/schema.js'
-import type { Point } from 'unist'
 import { problem } from '../diagnostics/problem.js'
 import { createFolderWalk, type FolderWalk, isInside, kindOf, listFolder } from '../fs/course-folder.js'
 import { readSource } from '../fs/read-source.js'
@@ -32,7 +32,6 @@ export async function loadOutline(
   options: Options,
 ): Promise<OutlineSource[]> {
   const walk: Walk = { ...options, root, loaded, folders: createFolderWalk(root) }
-  await walk.folders.enter('')
   const entries = loaded.outline
   if (entries) return loadListedOutline(walk, entries, ['outline'], 0)
   return loadFolder(walk, '', 0, null)

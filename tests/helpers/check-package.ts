@@ -2,7 +2,8 @@ import path from 'node:path'
 import { XMLParser } from 'fast-xml-parser'
 import JSZip from 'jszip'
 import type { BuiltPackage } from '../../src/build.js'
-import { validateManifest, validateManifest2004 } from './validate-manifest.js'
+import { validateCcManifest } from './validate-cc.js'
+import { manifestHrefs, validateManifest, validateManifest2004 } from './validate-manifest.js'
 
 export interface Options {
   /** Also validate the manifest against the target's XSDs (slower: about 0.1 s) (default: true). */
@@ -13,8 +14,9 @@ export interface Options {
  * The package checks of the example course, for any built package: the zip
  * opens, its entry names stay inside it, the manifest lists every file and
  * only those, every relative link and image of a page is in the zip, and
- * (unless `schema: false`) the manifest is valid against the XSDs. Returns
- * what is wrong, `[]` when nothing is.
+ * (unless `schema: false`) the manifest is valid against the XSDs of its
+ * target (SCORM 1.2, SCORM 2004, Common Cartridge 1.1). Returns what is
+ * wrong, `[]` when nothing is.
  */
 export async function checkPackage(built: BuiltPackage, options: Options = {}): Promise<string[]> {
   if (!built.zip) return [`${built.target}: no zip was made`]
@@ -26,7 +28,9 @@ export async function checkPackage(built: BuiltPackage, options: Options = {}): 
   }
   const manifest = await zip.file('imsmanifest.xml')?.async('string')
   if (manifest === undefined) return [...wrong, 'no imsmanifest.xml']
-  const listed = manifestHrefs(manifest).sort()
+  // A cartridge's hrefs are written unescaped (Moodle and Canvas read them so); SCORM's are URL-encoded.
+  const cartridge = built.target === 'cc'
+  const listed = (cartridge ? cartridgeHrefs(manifest) : manifestHrefs(manifest)).sort()
   const entries = names.filter((name) => name !== 'imsmanifest.xml').sort()
   if (JSON.stringify(listed) !== JSON.stringify(entries)) wrong.push(`the manifest lists ${JSON.stringify(listed)}, the zip holds ${JSON.stringify(entries)}`)
   for (const name of names.filter((entry) => entry.endsWith('.html'))) {
@@ -38,7 +42,7 @@ export async function checkPackage(built: BuiltPackage, options: Options = {}): 
       if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(url) || pathPart === '') continue
       let target: string
       try {
-        target = path.posix.normalize(path.posix.join(path.posix.dirname(name), decodeURIComponent(pathPart)))
+        target = path.posix.normalize(path.posix.join(path.posix.dirname(name), cartridge ? pathPart : decodeURIComponent(pathPart)))
       } catch {
         wrong.push(`${name}: a link that cannot be decoded, ${url}`)
         continue
@@ -47,14 +51,14 @@ export async function checkPackage(built: BuiltPackage, options: Options = {}): 
     }
   }
   if (options.schema !== false) {
-    const result = built.target === 'scorm2004' ? await validateManifest2004(manifest) : await validateManifest(manifest)
+    const result = cartridge ? await validateCcManifest(manifest) : built.target === 'scorm2004' ? await validateManifest2004(manifest) : await validateManifest(manifest)
     if (!result.valid) wrong.push(`the manifest is not valid: ${result.errors.join('; ')}`)
   }
   return wrong
 }
 
-/** Every file a manifest lists, decoded. */
-export function manifestHrefs(xml: string): string[] {
+/** Every file a cartridge's manifest lists, as written. */
+function cartridgeHrefs(xml: string): string[] {
   const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['file', 'resource'].includes(name) }).parse(xml)
-  return parsed.manifest.resources.resource.flatMap((resource: { file?: { '@href': string }[] }) => (resource.file ?? []).map((file) => decodeURIComponent(file['@href'])))
+  return parsed.manifest.resources.resource.flatMap((resource: { file?: { '@href': string }[] }) => (resource.file ?? []).map((file) => file['@href']))
 }
