@@ -6,13 +6,15 @@ import type { OutlineSource, PageSource } from '../model.js'
 import { parseYaml } from '../yaml/parse-yaml.js'
 
 /**
- * The id every lesson will have, before any lesson is parsed: its
- * frontmatter's `id:`, else the one from its path. Lessons are parsed and
- * rendered in one go, and a lesson's links to later lessons need their ids.
- * Only the frontmatter is read; a lesson whose frontmatter is broken gets
- * its problems when it is parsed, and is left out then.
+ * The id a page will have, before any page is parsed: its frontmatter's
+ * `id:`, else the one from its path (a GIFT file has no frontmatter).
+ * Lessons are parsed and rendered in one go, and a lesson's links to later
+ * pages need their ids. Only the frontmatter is read; a page whose
+ * frontmatter is broken gets its problems when it is parsed, and is left
+ * out then.
  */
-export function lessonId(source: PageSource): string {
+export function pageIdBeforeParsing(source: PageSource): string {
+  if (source.format === 'gift') return source.pathId
   const text = frontmatterText(String(source.file.value))
   if (text === undefined) return source.pathId
   // Read on a scratch file: the lesson's own problems are reported once, when it is parsed.

@@ -2,7 +2,7 @@ import type { BuildCache } from '../cache/build-cache.js'
 import { problem } from '../diagnostics/problem.js'
 import type { OutlineNode, OutlineSource, Page, PageSource } from '../model.js'
 import type { LessonBuilder } from './lesson-pool.js'
-import { coursePath, lessonId, pageSources } from './page-ids.js'
+import { coursePath, pageIdBeforeParsing, pageSources } from './page-ids.js'
 import { parseGiftQuiz } from './parse-gift.js'
 import { type BankReader, parseQuiz } from './parse-quiz.js'
 
@@ -28,7 +28,7 @@ export interface ParseOptions {
  * Links between pages need them while each page is parsed and rendered.
  */
 export function pageIdsOf(root: string, sources: readonly OutlineSource[]): Map<string, string> {
-  return new Map(pageSources(sources).map((source) => [coursePath(root, source.file.path), source.format === 'gift' ? source.pathId : lessonId(source)]))
+  return new Map(pageSources(sources).map((source) => [coursePath(root, source.file.path), pageIdBeforeParsing(source)]))
 }
 
 /**
@@ -42,7 +42,7 @@ export async function parsePages(root: string, sources: readonly OutlineSource[]
 
   // In parallel, every lesson is handed to the workers at once, and the outline below waits for each in turn.
   const started = new Map<PageSource, Promise<Page | undefined>>()
-  if (options.parallel && !options.cache) {
+  if (options.parallel) {
     for (const source of pageSources(sources)) {
       if (source.format !== 'lesson' || source.file.messages.some((message) => message.fatal === true)) continue
       const building = options.lessons.build(source)

@@ -1,7 +1,7 @@
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import type { PageSource } from '../../src/model.js'
-import { lessonId } from '../../src/stages/page-ids.js'
+import { pageIdBeforeParsing } from '../../src/stages/page-ids.js'
 import { parseLesson } from '../../src/stages/parse-lesson.js'
 
 const source = (text: string): PageSource => ({ type: 'page', format: 'lesson', pathId: 'from-path', file: new VFile({ path: '/course/01-a.md', value: text }) })
@@ -27,12 +27,12 @@ describe('a lesson\'s id before it is parsed', () => {
   ]
   it.each(cases)('%j', (text) => {
     const parsed = parseLesson(source(text))
-    if (parsed) expect(lessonId(source(text))).toBe(parsed.id)
+    if (parsed) expect(pageIdBeforeParsing(source(text))).toBe(parsed.id)
   })
 
   it('reads the frontmatter id, and falls back to the path', () => {
-    expect(lessonId(source('---\ntitle: T\nid: my-id\n---\n'))).toBe('my-id')
-    expect(lessonId(source('# T\n'))).toBe('from-path')
-    expect(lessonId(source('---\ntitle: T\nid: "not valid!"\n---\n'))).toBe('from-path')
+    expect(pageIdBeforeParsing(source('---\ntitle: T\nid: my-id\n---\n'))).toBe('my-id')
+    expect(pageIdBeforeParsing(source('# T\n'))).toBe('from-path')
+    expect(pageIdBeforeParsing(source('---\ntitle: T\nid: "not valid!"\n---\n'))).toBe('from-path')
   })
 })
