@@ -2,7 +2,6 @@ import type { Root as HastRoot } from 'hast'
 import type { Root as MdastRoot, PhrasingContent } from 'mdast'
 import rehypeHighlight from 'rehype-highlight'
 import rehypeKatex from 'rehype-katex'
-import rehypeRaw from 'rehype-raw'
 import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
@@ -14,6 +13,7 @@ import rehypeFragmentLinks from './rehype-fragment-links.js'
 import rehypeHighlightBudget from './rehype-highlight-budget.js'
 import rehypeCourseLinks, { type Options as LinkOptions } from './rehype-course-links.js'
 import rehypeMedia from './rehype-media.js'
+import rehypeRawWhenNeeded from './rehype-raw-when-needed.js'
 import rehypeSafeHtml from './rehype-safe-html.js'
 import remarkCallouts, { type CalloutKind } from './remark-callouts.js'
 import remarkMathAsText from './remark-math-as-text.js'
@@ -37,11 +37,15 @@ export interface Options extends LinkOptions {
 }
 
 export interface MarkdownRenderer {
-  /** mdast → HTML text. */
+  /**
+   * mdast → HTML text. The tree is the renderer's to change (plugins work on
+   * it in place): pass a copy of a tree that is used again.
+   */
   readonly render: (tree: MdastRoot, file: VFile) => Promise<string>
   /**
    * Inline content (a prompt, a choice's label) → HTML without a wrapping
-   * paragraph, so that it can sit inside a `<legend>` or a `<label>`.
+   * paragraph, so that it can sit inside a `<legend>` or a `<label>`; the
+   * content is changed, as with `render`.
    */
   readonly renderInline: (content: readonly PhrasingContent[], file: VFile) => Promise<string>
 }
@@ -64,7 +68,7 @@ export function createMarkdownRenderer(options: Options): MarkdownRenderer {
       footnoteLabel: options.footnoteLabel,
       footnoteBackLabel: (index: number) => options.footnoteBackLabel.replace('{number}', String(index + 1)),
     })
-    .use(rehypeRaw)
+    .use(rehypeRawWhenNeeded)
     .use(rehypeMedia, { language: options.language })
     // Links are resolved before sanitizing, so a `file:` URL is reported, not silently dropped.
     .use(rehypeCourseLinks, { rewrite: options.rewrite })
@@ -79,7 +83,7 @@ export function createMarkdownRenderer(options: Options): MarkdownRenderer {
   const render = async (tree: MdastRoot, file: VFile) => {
     const before = file.messages.length
     try {
-      const hast = (await processor.run(structuredClone(tree), file)) as HastRoot
+      const hast = (await processor.run(tree, file)) as HastRoot
       return processor.stringify(hast, file)
     } catch (error) {
       reportLibraryFailure(file, error, 'render')

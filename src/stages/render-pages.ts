@@ -115,10 +115,11 @@ function lessonView(lesson: Lesson) {
 }
 
 async function quizView(quiz: Quiz, markdown: MarkdownRenderer, strings: Strings) {
+  // The quiz's trees are kept (the preview renders them again when the course's settings change): each render gets a copy.
   const render: Renderers = {
     text: (key) => translate(strings, key),
-    inline: (content) => markdown.renderInline(content, quiz.file),
-    blocks: (children) => (children.length === 0 ? Promise.resolve('') : markdown.render({ type: 'root', children: [...children] }, quiz.file)),
+    inline: (content) => markdown.renderInline(structuredClone(content), quiz.file),
+    blocks: (children) => (children.length === 0 ? Promise.resolve('') : markdown.render({ type: 'root', children: [...structuredClone(children)] }, quiz.file)),
   }
   const questions = []
   for (const [index, question] of quiz.questions.entries()) questions.push(await questionView(question, index + 1, quiz.id, render))
@@ -128,7 +129,7 @@ async function quizView(quiz: Quiz, markdown: MarkdownRenderer, strings: Strings
     passingScore: quiz.passingScore,
     attempts: quiz.attempts,
     pick: quiz.pick,
-    introHtml: await markdown.render(quiz.intro, quiz.file),
+    introHtml: await markdown.render(structuredClone(quiz.intro), quiz.file),
     questions,
   }
 }
