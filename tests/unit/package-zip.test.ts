@@ -8,18 +8,48 @@ import { packageZip, writeZip } from '../../src/stages/package-zip.js'
 
 const bytes = (text: string) => new TextEncoder().encode(text)
 
-/** Each entry's compression method and flags, read from the zip's central directory (APPNOTE 4.3.12). */
-function entries(zip: Uint8Array): Record<string, { method: number; flags: number }> {
+interface Recorded {
+  method: number
+  flags: number
+  crc: number
+  compressedSize: number
+  size: number
+}
+
+/**
+ * Each entry as the zip's central directory records it (APPNOTE 4.3.12),
+ * checked against what its local header, or the data descriptor after its
+ * data, says: strict readers (unzip) refuse a zip where they differ.
+ */
+function entries(zip: Uint8Array): Record<string, Recorded> {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength)
   let end = zip.byteLength - 22
   while (view.getUint32(end, true) !== 0x06054b50) end--
   const count = view.getUint16(end + 10, true)
   let offset = view.getUint32(end + 16, true)
-  const found: Record<string, { method: number; flags: number }> = {}
+  const found: Record<string, Recorded> = {}
   for (let index = 0; index < count; index++) {
     const nameLength = view.getUint16(offset + 28, true)
     const name = new TextDecoder().decode(zip.subarray(offset + 46, offset + 46 + nameLength))
-    found[name] = { method: view.getUint16(offset + 10, true), flags: view.getUint16(offset + 8, true) }
+    const central: Recorded = {
+      method: view.getUint16(offset + 10, true),
+      flags: view.getUint16(offset + 8, true),
+      crc: view.getUint32(offset + 16, true),
+      compressedSize: view.getUint32(offset + 20, true),
+      size: view.getUint32(offset + 24, true),
+    }
+    const local = view.getUint32(offset + 42, true)
+    expect(view.getUint32(local, true)).toBe(0x04034b50)
+    const data = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true)
+    const descriptor = central.flags & 0x08 ? data + central.compressedSize : undefined
+    if (descriptor !== undefined) expect(view.getUint32(descriptor, true)).toBe(0x08074b50)
+    const at = descriptor === undefined ? local + 14 : descriptor + 4
+    expect({ crc: view.getUint32(at, true), compressedSize: view.getUint32(at + 4, true), size: view.getUint32(at + 8, true) }, name).toEqual({
+      crc: central.crc,
+      compressedSize: central.compressedSize,
+      size: central.size,
+    })
+    found[name] = central
     offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true)
   }
   return found
@@ -87,5 +117,34 @@ describe('packageZip', () => {
   it('marks names as UTF-8 (general purpose flag bit 11)', async () => {
     const found = entries(await packageZip(files))
     expect(found['assets/中文 名.svg']!.flags & 0x0800).toBe(0x0800)
+  })
+
+  it('writes CRCs and sizes a reader checks, for entries in memory and streamed from disk, stored and deflated', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'coursepack-zip-'))
+    try {
+      const onDisk = { css: bytes('body { color: black; }\n'.repeat(5000)), mp4: randomBytes(200_000), empty: new Uint8Array(0) }
+      for (const [name, data] of Object.entries(onDisk)) await writeFile(path.join(dir, `file.${name}`), data)
+      const zip = await packageZip([
+        ...files,
+        { path: 'assets/empty.txt', data: new Uint8Array(0) },
+        ...Object.keys(onDisk).map((name) => ({ path: `assets/disk.${name}`, source: path.join(dir, `file.${name}`) })),
+      ])
+      const read = await JSZip.loadAsync(zip, { checkCRC32: true })
+      for (const [name, data] of Object.entries(onDisk)) expect(Buffer.from(await read.file(`assets/disk.${name}`)!.async('uint8array')).equals(Buffer.from(data))).toBe(true)
+      expect(await read.file('pages/b.html')!.async('string')).toBe('<p>b</p>'.repeat(50))
+      expect(await read.file('assets/empty.txt')!.async('string')).toBe('')
+      // Deflated on disk: much smaller than the file; stored media: its size.
+      const found = entries(zip)
+      expect(found['assets/disk.css']!.method).toBe(8)
+      expect(found['assets/disk.mp4']!.method).toBe(0)
+      expect(zip.byteLength).toBeLessThan(200_000 + 20_000)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('refuses more entries than a zip without ZIP64 holds, with a message that says so', async () => {
+    const many = Array.from({ length: 0x10000 }, (_, index) => ({ path: `assets/${index}.png`, data: new Uint8Array(0) }))
+    await expect(packageZip(many)).rejects.toThrow(/more than 65535 files/)
   })
 })
