@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { eachElement } from './walk-tree.js'
 
 /** Attributes that hold a URL, by element. */
 const urlAttributes: Readonly<Record<string, readonly string[]>> = {
@@ -32,7 +32,7 @@ export interface Options {
 export default function rehypeCourseLinks(options: Readonly<Options>) {
   return async function transform(tree: Root, file: VFile): Promise<void> {
     const jobs: Promise<void>[] = []
-    visit(tree, 'element', (element: Element) => {
+    eachElement(tree, (element) => {
       for (const attribute of urlAttributes[element.tagName] ?? []) {
         const value = element.properties[attribute]
         if (typeof value !== 'string') continue

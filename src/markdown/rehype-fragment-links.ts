@@ -1,5 +1,5 @@
-import type { Element, Root } from 'hast'
-import { visit } from 'unist-util-visit'
+import type { Root } from 'hast'
+import { eachElement } from './walk-tree.js'
 
 export interface Options {
   /** The prefix the sanitizer put before every `id` (hast-util-sanitize's `clobberPrefix`). */
@@ -14,10 +14,10 @@ export interface Options {
 export default function rehypeFragmentLinks(options: Readonly<Options>) {
   return function transform(tree: Root): void {
     const ids = new Set<string>()
-    visit(tree, 'element', (element: Element) => {
+    eachElement(tree, (element) => {
       if (typeof element.properties.id === 'string') ids.add(element.properties.id)
     })
-    visit(tree, 'element', (element: Element) => {
+    eachElement(tree, (element) => {
       const href = element.properties.href
       if (element.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return
       const target = decoded(href.slice(1))

@@ -1,8 +1,8 @@
-import type { Element, ElementContent, Root } from 'hast'
-import { visit } from 'unist-util-visit'
+import type { ElementContent, Root } from 'hast'
 import type { VFile } from 'vfile'
 import { problem } from '../diagnostics/problem.js'
 import { maxHighlightedBlock, maxHighlightedPage } from '../limits.js'
+import { eachElement } from './walk-tree.js'
 
 /**
  * Mark the code blocks that rehype-highlight must leave plain (`no-highlight`):
@@ -16,7 +16,7 @@ import { maxHighlightedBlock, maxHighlightedPage } from '../limits.js'
 export default function rehypeHighlightBudget() {
   return function transform(tree: Root, file: VFile): void {
     const spent = file.data as { highlightedCharacters?: number; highlightBudgetReported?: boolean }
-    visit(tree, 'element', (element: Element, _, parent) => {
+    eachElement(tree, (element, _, parent) => {
       if (element.tagName !== 'code' || parent?.type !== 'element' || parent.tagName !== 'pre') return
       const classes = Array.isArray(element.properties.className) ? element.properties.className.map(String) : []
       if (!classes.some((name) => name.startsWith('language-') || name.startsWith('lang-')) || classes.includes('no-highlight') || classes.includes('nohighlight')) return

@@ -1,9 +1,9 @@
 import { access } from 'node:fs/promises'
 import path from 'node:path'
 import type { Element, ElementContent, Root } from 'hast'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { isExternal } from './rehype-course-links.js'
+import { eachElement } from './walk-tree.js'
 
 const video = /\.(mp4|m4v|webm|ogv|mov)$/i
 const audio = /\.(mp3|m4a|aac|ogg|oga|opus|wav)$/i
@@ -18,8 +18,8 @@ const audio = /\.(mp3|m4a|aac|ogg|oga|opus|wav)$/i
 export default function rehypeMedia(options: Readonly<{ language: string }>) {
   return async function transform(tree: Root, file: VFile): Promise<void> {
     const jobs: Promise<void>[] = []
-    visit(tree, 'element', (element: Element, index, parent) => {
-      if (element.tagName !== 'img' || index === undefined || !parent) return
+    eachElement(tree, (element, index, parent) => {
+      if (element.tagName !== 'img') return
       const src = String(element.properties.src ?? '')
       const alt = String(element.properties.alt ?? '')
       const title = element.properties.title === undefined ? undefined : String(element.properties.title)
@@ -44,8 +44,8 @@ export default function rehypeMedia(options: Readonly<{ language: string }>) {
       parent.children[index] = replacement
     })
     // A figure cannot sit in a paragraph: a paragraph holding only a figure gives way to it.
-    visit(tree, 'element', (element: Element, index, parent) => {
-      if (element.tagName !== 'p' || index === undefined || !parent) return
+    eachElement(tree, (element, index, parent) => {
+      if (element.tagName !== 'p') return
       const meaningful = element.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
       if (meaningful.length === 1 && meaningful[0]?.type === 'element' && meaningful[0].tagName === 'figure') parent.children[index] = meaningful[0]
     })

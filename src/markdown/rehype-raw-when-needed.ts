@@ -1,7 +1,7 @@
 import type { Root } from 'hast'
 import rehypeRaw from 'rehype-raw'
-import { visit, EXIT } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { someNode } from './walk-tree.js'
 
 /**
  * rehype-raw, run only on a tree that has raw HTML in it. rehype-raw
@@ -16,10 +16,5 @@ export default function rehypeRawWhenNeeded(this: unknown) {
 }
 
 function hasRaw(tree: Root): boolean {
-  let found = false
-  visit(tree, 'raw', () => {
-    found = true
-    return EXIT
-  })
-  return found
+  return someNode(tree, (node) => node.type === 'raw')
 }

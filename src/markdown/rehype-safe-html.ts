@@ -1,9 +1,9 @@
 import type { Element, Root } from 'hast'
 import { sanitize } from 'hast-util-sanitize'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { problem } from '../diagnostics/problem.js'
 import { embedHosts, type EmbedProvider, sanitizeSchema } from './sanitize-schema.js'
+import { eachElement } from './walk-tree.js'
 
 export interface Options {
   /** Video hosts whose `<iframe>` embeds the course allows (default: none). */
@@ -21,8 +21,8 @@ export default function rehypeSafeHtml(options: Readonly<Options> = {}) {
   return function transform(tree: Root, file: VFile): Root {
     const before = snapshot(tree)
     const clean = sanitize(tree, sanitizeSchema(allowedHosts.size > 0)) as Root
-    visit(clean, 'element', (element, index, parent) => {
-      if (element.tagName !== 'iframe' || index === undefined || !parent) return
+    eachElement(clean, (element, index, parent) => {
+      if (element.tagName !== 'iframe') return
       const src = String(element.properties.src ?? '')
       if (allowedHosts.has(hostOf(src))) return
       problem(file, 'unsafe-html-removed', element.position, `Removed an embed from \`${hostOf(src) || src}\`, which is not an allowed video host`, {
@@ -53,7 +53,7 @@ export default function rehypeSafeHtml(options: Readonly<Options> = {}) {
 /** Elements with a position, by tag and start offset: sanitizing keeps positions. */
 function snapshot(tree: Root): Map<string, Element> {
   const elements = new Map<string, Element>()
-  visit(tree, 'element', (element: Element) => {
+  eachElement(tree, (element) => {
     const start = element.position?.start
     if (start) elements.set(`${element.tagName}@${start.line}:${start.column}`, element)
   })

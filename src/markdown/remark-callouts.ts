@@ -1,5 +1,5 @@
-import type { Blockquote, Root, Text } from 'mdast'
-import { visit } from 'unist-util-visit'
+import type { Root, Text } from 'mdast'
+import { eachNode } from './walk-tree.js'
 
 /** GitHub's alert kinds: `> [!NOTE]`, `> [!TIP]`, `> [!IMPORTANT]`, `> [!WARNING]`, `> [!CAUTION]`. */
 export const calloutKinds = ['note', 'tip', 'important', 'warning', 'caution'] as const
@@ -20,7 +20,8 @@ export interface Options {
  */
 export default function remarkCallouts(options: Readonly<Options>) {
   return function transform(tree: Root): void {
-    visit(tree, 'blockquote', (node: Blockquote) => {
+    eachNode(tree, (node) => {
+      if (node.type !== 'blockquote') return
       const paragraph = node.children[0]
       const first = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined
       if (first?.type !== 'text') return
