@@ -16,7 +16,7 @@ import { toCourseData } from './stages/course-data.js'
 import { loadOutline } from './stages/load-outline.js'
 import { packageZip, writeZip } from './stages/package-zip.js'
 import { setupCard } from './stages/setup-card.js'
-import { defaultJobs, inlineLessons, workerLessons } from './stages/lesson-pool.js'
+import { defaultJobs, inlineLessons, pooledLessons } from './stages/lesson-pool.js'
 import { pageSources } from './stages/page-ids.js'
 import { pageIdsOf, parsePages } from './stages/parse-pages.js'
 import { renderPages } from './stages/render-pages.js'
@@ -24,12 +24,14 @@ import { defaultTargets, type TargetName, targets as allTargets } from './target
 import type { Target, TargetContext } from './targets/target.js'
 
 /**
- * Lessons per worker thread below which fewer workers are started (none
- * under two workers' worth): each worker loads the Markdown libraries anew,
- * about half a second, and holds its own heap. Measured with npm run bench
- * on 2 cores: 100 lessons took 2.15 s with two workers and 1.9 s without.
+ * Lessons a course needs per thread beyond this one before the default
+ * starts it: a worker loads the Markdown libraries (a third of a second)
+ * and warms up its own compiler, a second of CPU on a core the first thread
+ * and its garbage collector share. Measured with npm run bench on 2 cores,
+ * 1 thread → 2: 100 lessons 1.49 → 1.80 s, 200: 2.78 → 2.92 s, 400: 4.44 →
+ * 4.30 s, 1,000: 10.1 → 8.0 s.
  */
-const lessonsPerWorker = 150
+const lessonsPerExtraThread = 300
 
 /** KaTeX's browser files, packaged when a course has math. */
 const katexDir = path.dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'))
@@ -43,7 +45,7 @@ export interface BuildOptions {
   readonly cwd?: string
   /** The targets to build, in place of course.yml's `targets:` (default: those, else `scorm12`). */
   readonly targets?: readonly TargetName[]
-  /** How many threads build lessons (default: one per core for a course of a few hundred lessons or more; 1 with a `cache`, which `preview` keeps in this thread). */
+  /** How many threads build lessons, this one included (default: one per core; 1 with a `cache`, which `preview` keeps in this thread). */
   readonly jobs?: number
   /** Told as each stage starts, for a progress display (optional). */
   readonly onStage?: (stage: BuildStage) => void
@@ -108,15 +110,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // What a page's render depends on besides its text, for the cache of preview.
   const environment = options.cache ? await renderEnvironment(root, settings, pageIds) : ''
   stage('parse')
-  // --jobs N is taken as asked; by default, one worker per core once the course has a few hundred
-  // lessons: below that, starting the workers costs more than they save.
+  // --jobs N threads, this one included, as asked; by default one per core, as the course has lessons
+  // enough for them to pay. The preview keeps its cache in this thread.
   const lessonCount = pageSources(sources).filter((source) => source.format === 'lesson').length
-  const workers = options.cache ? 0 : options.jobs !== undefined ? Math.min(options.jobs, lessonCount) : Math.min(defaultJobs(), Math.floor(lessonCount / lessonsPerWorker))
-  const lessons = workers > 1 ? workerLessons(workers, { root, pageIds: [...pageIds], config: settings, strings: theme.strings }) : inlineLessons(renderer)
+  const wanted = options.jobs ?? Math.min(defaultJobs(), 1 + Math.floor(lessonCount / lessonsPerExtraThread))
+  const threads = options.cache ? 1 : Math.max(1, Math.min(wanted, lessonCount))
+  const lessons = threads > 1 ? pooledLessons(threads, renderer, { root, pageIds: [...pageIds], config: settings, strings: theme.strings }) : inlineLessons(renderer)
   const { outline, pages } = await parsePages(root, sources, {
     readBank: createBankReader(root, files),
     lessons,
-    parallel: workers > 1,
+    parallel: threads > 1,
     ...(options.cache ? { cache: { pages: options.cache, environment } } : {}),
   }).finally(() => lessons.close())
   if (pages.length === 0 && !hasErrors(files)) {

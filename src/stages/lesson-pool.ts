@@ -51,50 +51,96 @@ export function inlineLessons(rendering: LessonRendering): LessonBuilder {
 }
 
 /**
- * Lessons built by `workers` worker threads, each with the course's own
- * renderer; a lesson goes to the worker with the fewest waiting. The
- * result is the same whatever the number of workers: each lesson is built
- * alone from its text and the course's settings, and its problems go back
- * onto its own file in the order they were found.
+ * Lessons built by `threads` threads: this one, which starts at once, and
+ * `threads - 1` worker threads, each with the course's own renderer, which
+ * join once they have loaded the Markdown libraries. A lesson goes to the
+ * thread with the fewest waiting. The result is the same whatever the
+ * number of threads: each lesson is built alone from its text and the
+ * course's settings, and its problems go back onto its own file in the
+ * order they were found.
  */
-export function workerLessons(workers: number, setup: WorkerSetup): LessonBuilder {
-  // Lessons handed to a worker but not yet back: two keeps it busy while the next one travels.
+export function pooledLessons(threads: number, here: LessonRendering, setup: WorkerSetup): LessonBuilder {
+  // Lessons handed to a thread but not yet back: two keep a worker busy while the next one travels.
   const inFlight = 2
   const queued: (() => void)[] = []
-  const pool = Array.from({ length: workers }, () => {
-    const worker = new Worker(workerFile)
-    worker.postMessage({ setup })
-    return { worker, waiting: new Map<number, { resolve: (result: LessonJobResult) => void; reject: (error: Error) => void }>() }
-  })
-  for (const entry of pool) {
-    entry.worker.on('message', (result: LessonJobResult) => {
-      entry.waiting.get(result.id)?.resolve(result)
-      entry.waiting.delete(result.id)
-      queued.shift()?.()
-    })
-    entry.worker.on('error', (error) => {
-      for (const { reject } of entry.waiting.values()) reject(error)
-      entry.waiting.clear()
-    })
-  }
-  let next = 0
+  const lanes: Lane[] = [localLane(here), ...Array.from({ length: threads - 1 }, () => workerLane(setup, () => queued.shift()?.()))]
   return {
     async build(source) {
-      const id = next++
-      // Wait for room: lessons wait here as text, not in a worker as trees.
-      while (pool.every((candidate) => candidate.waiting.size >= inFlight)) await new Promise<void>((resolve) => queued.push(resolve))
-      const entry = pool.reduce((best, candidate) => (candidate.waiting.size < best.waiting.size ? candidate : best))
+      // Wait for room: lessons wait here as text, not in a thread as trees.
+      while (lanes.every((lane) => lane.waiting() >= inFlight)) await new Promise<void>((resolve) => queued.push(resolve))
+      const lane = lanes.reduce((best, candidate) => (candidate.waiting() < best.waiting() ? candidate : best))
+      try {
+        return await lane.build(source)
+      } finally {
+        queued.shift()?.()
+      }
+    },
+    async close() {
+      await Promise.all(lanes.map((lane) => lane.close()))
+    },
+  }
+}
+
+interface Lane {
+  waiting(): number
+  build(source: PageSource): Promise<Lesson | undefined>
+  close(): Promise<void>
+}
+
+/** This thread as a lane: it has the Markdown libraries loaded already. */
+function localLane(rendering: LessonRendering): Lane {
+  let waiting = 0
+  // One lesson at a time, as in a worker: a lesson's tree is dropped before the next is parsed.
+  let queue: Promise<unknown> = Promise.resolve()
+  return {
+    waiting: () => waiting,
+    build(source) {
+      waiting++
+      const built = queue.then(() => buildLesson(source, rendering)).finally(() => waiting--)
+      queue = built.catch(() => {})
+      return built
+    },
+    close: async () => {},
+  }
+}
+
+/** A worker thread as a lane. */
+function workerLane(setup: WorkerSetup, onFree: () => void): Lane {
+  const worker = new Worker(workerFile)
+  worker.postMessage({ setup })
+  const waiting = new Map<number, { resolve: (result: LessonJobResult) => void; reject: (error: Error) => void }>()
+  let nextJob = 0
+  worker.on('message', (result: LessonJobResult) => {
+    waiting.get(result.id)?.resolve(result)
+    waiting.delete(result.id)
+    onFree()
+  })
+  // A worker that died (a bug, or out of memory) fails what it holds and anything handed to it later, rather than leave the build waiting.
+  let failure: Error | undefined
+  const fail = (error: Error) => {
+    failure ??= error
+    for (const { reject } of waiting.values()) reject(failure)
+    waiting.clear()
+  }
+  worker.on('error', fail)
+  worker.on('exit', (code) => fail(new Error(`A lesson worker stopped (exit code ${code})`)))
+  return {
+    waiting: () => waiting.size,
+    async build(source) {
+      if (failure) throw failure
+      const id = nextJob++
       const result = await new Promise<LessonJobResult>((resolve, reject) => {
-        entry.waiting.set(id, { resolve, reject })
+        waiting.set(id, { resolve, reject })
         const job: LessonJob = { id, path: source.file.path, text: String(source.file.value), pathId: source.pathId }
-        entry.worker.postMessage({ job })
+        worker.postMessage({ job })
       })
       replayMessages(source.file, result.messages)
       if (result.error) throw new Error(`A lesson worker failed on ${source.file.path}:\n${result.error}`)
       return result.lesson && { ...result.lesson, file: source.file, assets: new Map(result.lesson.assets) }
     },
     async close() {
-      await Promise.all(pool.map(({ worker }) => worker.terminate()))
+      failure ??= new Error('The lesson workers are closed')
+      await worker.terminate()
     },
   }
 }
