@@ -25,7 +25,7 @@ export const commands = {
     help: [
       ['--out <dir>', 'Where to write the packages and the setup card (default: dist)'],
       ['-t, --target <t>', `The packages to build, comma-separated: ${targetNames.join(', ')} (default: course.yml's targets, else scorm12)`],
-      ['-j, --jobs <n>', 'Threads that build lessons (default: one per core); the output is the same whatever the number'],
+      ['-j, --jobs <n>', 'Threads that build lessons, this one included (default: one per core, for 300 lessons each); the output is the same whatever the number'],
       ['--format <f>', formatHelp],
       ['--json', 'The same as --format json'],
       ['-q, --quiet', 'Print only errors'],
@@ -36,7 +36,7 @@ export const commands = {
     options: { target: { type: 'string', short: 't' }, jobs: { type: 'string', short: 'j' }, format: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
     help: [
       ['-t, --target <t>', 'Check against these targets\' limits too (default: as build)'],
-      ['-j, --jobs <n>', 'Threads that build lessons (default: one per core)'],
+      ['-j, --jobs <n>', 'Threads that build lessons (default: as build)'],
       ['--format <f>', formatHelp],
       ['--json', 'The same as --format json'],
       ['-q, --quiet', 'Print only errors'],
