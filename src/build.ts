@@ -14,7 +14,7 @@ import { loadTheme } from './render/theme.js'
 import { collectAssets } from './stages/collect-assets.js'
 import { toCourseData } from './stages/course-data.js'
 import { loadOutline } from './stages/load-outline.js'
-import { packageZip, writeZip } from './stages/package-zip.js'
+import { inMemory, packageZip, writeZip } from './stages/package-zip.js'
 import { setupCard } from './stages/setup-card.js'
 import { defaultJobs, inlineLessons, pooledLessons } from './stages/lesson-pool.js'
 import { pageSources } from './stages/page-ids.js'
@@ -73,7 +73,7 @@ export interface BuiltPackage {
   /** The target's name: `scorm12`. */
   readonly target: string
   readonly fileName: string
-  /** The package, entry by entry. */
+  /** The package, entry by entry; written to `out`, its pages are made as the zip reaches them (`make`). */
   readonly files: readonly PackageFile[]
   /** The zip's bytes, when built in memory (no `out`). */
   readonly zip?: Uint8Array
@@ -152,7 +152,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const made = await Promise.all(chosen.map(async (target) => ({ target, fileName: target.fileName(course), files: await target.packageFiles(context) })))
   if (options.out === undefined) {
     const packages = await Promise.all(
-      made.map(async ({ target, fileName, files: entries }): Promise<BuiltPackage> => {
+      made.map(async ({ target, fileName, files: lazy }): Promise<BuiltPackage> => {
+        // In memory, each page is made once and kept (the preview serves them, the tests read them).
+        const entries = lazy.map(inMemory)
         if (options.zip === false) return { target: target.name, fileName, files: entries }
         const zip = await packageZip(entries)
         return { target: target.name, fileName, files: entries, zip, size: zip.byteLength }

@@ -193,8 +193,11 @@ export interface Course {
 
 /**
  * One file of the package: its path inside the zip, and its bytes, or the
- * file on disk they stream from (media can be large: it never sits in memory).
+ * file on disk they stream from (media can be large: it never sits in
+ * memory), or how to make its bytes when the zip reaches it (a page,
+ * rendered then and not kept).
  */
 export type PackageFile =
-  | { readonly path: string; readonly data: Uint8Array; readonly source?: undefined }
-  | { readonly path: string; readonly source: string; readonly data?: undefined }
+  | { readonly path: string; readonly data: Uint8Array; readonly source?: undefined; readonly make?: undefined }
+  | { readonly path: string; readonly source: string; readonly data?: undefined; readonly make?: undefined }
+  | { readonly path: string; readonly make: () => Uint8Array; readonly data?: undefined; readonly source?: undefined }

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs'
 import { Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import type { PackageFile } from '../model.js'
-import { createZipWriter } from '../zip/zip-writer.js'
+import { compress, createZipWriter, type ZipEntry } from '../zip/zip-writer.js'
 
 /** Formats that are compressed already: deflating them again costs time and saves nothing. */
 const storedExtensions = new Set([
@@ -39,19 +39,49 @@ export async function writeZip(files: readonly PackageFile[], target: string): P
 }
 
 /**
+ * Entries whose bytes are made and deflated ahead of their turn (a page is
+ * rendered, then deflated on libuv's threads while the zip writes the ones
+ * before it): enough to keep both busy, few enough to hold little.
+ */
+const readAhead = 8
+
+/**
  * `imsmanifest.xml` first, then every other entry sorted by path, with fixed
  * dates and no folder entries, so two builds of the same course are
- * byte-identical. Names are UTF-8.
+ * byte-identical. Names are UTF-8. A page (`make`) is rendered only as its
+ * turn comes near, and dropped once written.
  */
 async function zipInto(output: Writable, files: readonly PackageFile[]): Promise<void> {
   const zip = createZipWriter(output)
   const ordered = [...files].sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  for (const file of ordered) {
-    // Paths are built by coursepack, never taken from input as they are; a bad one is our bug.
-    if (!isSafeEntryName(file.path)) throw new Error(`Refusing to write the zip entry \`${file.path}\``)
-    await zip.add({ path: file.path, ...(file.data ? { data: file.data } : { source: file.source }), store: isStored(file.path) })
+  const ahead: ZipEntry[] = []
+  let next = 0
+  const fill = () => {
+    while (ahead.length < readAhead && next < ordered.length) ahead.push(zipEntry(ordered[next++]!))
+  }
+  fill()
+  while (ahead.length > 0) {
+    const entry = ahead.shift()!
+    fill()
+    await zip.add(entry)
   }
   await zip.finish()
+}
+
+function zipEntry(file: PackageFile): ZipEntry {
+  // Paths are built by coursepack, never taken from input as they are; a bad one is our bug.
+  if (!isSafeEntryName(file.path)) throw new Error(`Refusing to write the zip entry \`${file.path}\``)
+  const store = isStored(file.path)
+  if (file.source !== undefined) return { path: file.path, source: file.source, store }
+  const data = compress(file.data ?? file.make(), store)
+  // Awaited at its turn; a failure before then must not go unhandled.
+  data.catch(() => {})
+  return { path: file.path, data, store }
+}
+
+/** A package file with its bytes in memory, made now if it is a page (`make`); a file on disk stays there. */
+export function inMemory(file: PackageFile): PackageFile {
+  return file.make ? { path: file.path, data: file.make() } : file
 }
 
 /** A relative path with `/` separators, no `..` or `.` segments, no drive or root. */

@@ -8,7 +8,7 @@ import type { CourseData } from '../shared/course-data.js'
 import { pageHref } from './course-data.js'
 
 export interface Rendered {
-  /** `index.html`, `coursepack.css` and one HTML file per page. */
+  /** `index.html`, `coursepack.css` and one HTML file per page (made as the zip reaches it). */
   readonly files: PackageFile[]
   /** Course path → package path of every file the pages use. */
   readonly assets: ReadonlyMap<string, string>
@@ -77,17 +77,16 @@ export async function renderPages(
     if (page.kind === 'lesson') for (const [coursePath, packagePath] of page.assets) links.assets.set(coursePath, packagePath)
     const content = page.kind === 'lesson' ? lessonView(page) : await quizBody(page)
     views.set(page.id, content)
-    const render =
-      page.kind === 'lesson'
-        ? (extra: object) => theme.render('lesson', { ...view, ...extra, page: content })
-        : (extra: object) => theme.render('quiz', { ...view, ...extra, page: { id: page.id, title: page.title }, quiz: content })
-    let html = render({})
     // KaTeX's stylesheet goes only on pages with math, and into the package only when some page has math.
-    if (html.includes('class="katex"')) {
-      usesMath = true
-      html = render({ usesMath: true })
-    }
-    files.push({ path: pageHref(page), data: utf8(html) })
+    const math = hasMath(content)
+    usesMath ||= math
+    const wrapped = { ...view, usesMath: math }
+    // The page is wrapped in the theme when the zip reaches it, and not kept: its content is, for the views.
+    const make =
+      page.kind === 'lesson'
+        ? () => utf8(theme.render('lesson', { ...wrapped, page: content }))
+        : () => utf8(theme.render('quiz', { ...wrapped, page: { id: page.id, title: page.title }, quiz: content }))
+    files.push({ path: pageHref(page), make })
   }
 
   const first = placed[0]?.page
@@ -102,6 +101,12 @@ export async function renderPages(
   })
   files.push({ path: 'index.html', data: utf8(shell) }, { path: 'coursepack.css', data: utf8(theme.css) })
   return { files, assets: links.assets, usesMath, views }
+}
+
+/** Whether a page's content has math rendered by KaTeX (the theme's own markup never has). */
+function hasMath(content: PageView): boolean {
+  const marker = 'class="katex"'
+  return 'html' in content ? content.html.includes(marker) : content.introHtml.includes(marker) || JSON.stringify(content.questions).includes(JSON.stringify(marker).slice(1, -1))
 }
 
 function lessonView(lesson: Lesson) {

@@ -18,12 +18,25 @@ import { lazyFileStream } from '../fs/lazy-file-stream.js'
 export interface ZipEntry {
   /** The entry's name: a relative path with `/` separators. */
   readonly path: string
-  /** Its bytes, when in memory. */
-  readonly data?: Uint8Array
+  /** Its bytes, when in memory, as they go into the zip (see `compress`, which can run ahead of the entry's turn). */
+  readonly data?: Compressed | Promise<Compressed>
   /** Else the file on disk to stream from. */
   readonly source?: string
   /** Store as it is (media compressed already) rather than deflate. */
   readonly store: boolean
+}
+
+/** Bytes in memory ready for the zip: their CRC and size, and the body written (deflated unless stored). */
+export interface Compressed {
+  readonly crc: number
+  readonly size: number
+  readonly body: Uint8Array
+  readonly store: boolean
+}
+
+/** `data` ready for the zip; the deflate runs on libuv's threads. */
+export async function compress(data: Uint8Array, store: boolean): Promise<Compressed> {
+  return { crc: crc32(data), size: data.byteLength, body: store ? data : await deflateRawAsync(data, deflateOptions), store }
 }
 
 /** What a zip without ZIP64 can hold. */
@@ -76,8 +89,9 @@ export function createZipWriter(output: Writable): ZipWriter {
       const start = offset
       if (entry.data) {
         // In memory: sizes and CRC are known before the header.
-        const body = entry.store ? entry.data : await deflateRawAsync(entry.data, deflateOptions)
-        const record = { name, flags: utf8Flag, method, crc: crc32(entry.data), compressedSize: body.byteLength, size: entry.data.byteLength, offset: start }
+        const { crc, size, body, store } = await entry.data
+        if (store !== entry.store) throw new Error(`The zip entry \`${entry.path}\` was compressed for another method`)
+        const record = { name, flags: utf8Flag, method, crc, compressedSize: body.byteLength, size, offset: start }
         await write(localHeader(record))
         await write(body)
         written.push(record)

@@ -143,6 +143,19 @@ describe('packageZip', () => {
     }
   })
 
+  it('makes a page (make) once, only as its turn comes near, with the bytes of one given in memory', async () => {
+    const made: string[] = []
+    const pages = Array.from({ length: 30 }, (_, index) => `pages/p${String(index).padStart(2, '0')}.html`)
+    const page = (path: string) => bytes(`<h1>${path}</h1>`.repeat(20))
+    const lazy = pages.map((path) => ({ path, make: () => (made.push(path), page(path)) }))
+    expect(Buffer.from(await packageZip(lazy)).equals(Buffer.from(await packageZip(pages.map((path) => ({ path, data: page(path) })))))).toBe(true)
+    expect(made).toEqual(pages)
+    // The zip stops at a file gone from disk, which sorts first: the pages after it were not all made in advance.
+    made.length = 0
+    await expect(packageZip([{ path: 'assets/gone.png', source: '/nonexistent/gone.png' }, ...lazy])).rejects.toThrow(/ENOENT/)
+    expect(made.length).toBeLessThan(10)
+  })
+
   it('refuses more entries than a zip without ZIP64 holds, with a message that says so', async () => {
     const many = Array.from({ length: 0x10000 }, (_, index) => ({ path: `assets/${index}.png`, data: new Uint8Array(0) }))
     await expect(packageZip(many)).rejects.toThrow(/more than 65535 files/)
