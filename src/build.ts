@@ -14,7 +14,7 @@ import { loadTheme } from './render/theme.js'
 import { collectAssets } from './stages/collect-assets.js'
 import { toCourseData } from './stages/course-data.js'
 import { loadOutline } from './stages/load-outline.js'
-import { inMemory, packageZip, writeZip } from './stages/package-zip.js'
+import { inMemory, oversizedPackage, packageZip, writeZip } from './stages/package-zip.js'
 import { setupCard } from './stages/setup-card.js'
 import { defaultJobs, inlineLessons, pooledLessons } from './stages/lesson-pool.js'
 import { pageSources } from './stages/page-ids.js'
@@ -150,6 +150,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   stage('package')
   const made = await Promise.all(chosen.map(async (target) => ({ target, fileName: target.fileName(course), files: await target.packageFiles(context) })))
+  for (const { target, files: entries } of made) {
+    const oversized = await oversizedPackage(entries)
+    if (oversized) {
+      problem(loaded.file, 'package-too-large', null, `The ${target.label} package would hold ${oversized.files} files and ${(oversized.bytes / 2 ** 30).toFixed(1)} GiB, more than a zip holds (65,535 files, 4 GiB)`)
+    }
+  }
+  if (hasErrors(files)) return { ok: false, files, course }
   if (options.out === undefined) {
     const packages = await Promise.all(
       made.map(async ({ target, fileName, files: lazy }): Promise<BuiltPackage> => {

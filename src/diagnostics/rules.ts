@@ -211,6 +211,11 @@ export const rules = {
     title: 'A course whose saved learner state could pass what its target allows (SCORM 1.2: 4096 characters), even without the answers',
     hint: 'Build `--target scorm2004`, which allows 64000 characters, or split the course into several packages.',
   },
+  'package-too-large': {
+    severity: 'error',
+    title: 'A package whose files come to more than a zip holds (4 GiB, or 65,535 files), far past what an LMS takes as an upload',
+    hint: 'Put long videos on a video site that `embeds:` allows, or split the course into several packages.',
+  },
   'compact-state': {
     severity: 'warning',
     title: 'A course whose saved state with the answers could pass what its target allows: learners who come back see their scores, not their last answers',

@@ -1,8 +1,9 @@
 import { createWriteStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import type { PackageFile } from '../model.js'
-import { compress, createZipWriter, type ZipEntry } from '../zip/zip-writer.js'
+import { compress, createZipWriter, type ZipEntry, zipLimits } from '../zip/zip-writer.js'
 
 /** Formats that are compressed already: deflating them again costs time and saves nothing. */
 const storedExtensions = new Set([
@@ -77,6 +78,18 @@ function zipEntry(file: PackageFile): ZipEntry {
   // Awaited at its turn; a failure before then must not go unhandled.
   data.catch(() => {})
   return { path: file.path, data, store }
+}
+
+/**
+ * What the package's files come to before compression, when it passes what
+ * a zip without ZIP64 holds (`zipLimits`): the size of those on disk, and
+ * at least that of those in memory. Pages yet to be made (a few KB each)
+ * are left to the writer, which refuses to go past the limit.
+ */
+export async function oversizedPackage(files: readonly PackageFile[]): Promise<{ readonly bytes: number; readonly files: number } | undefined> {
+  let bytes = 0
+  for (const file of files) bytes += file.data?.byteLength ?? (file.source === undefined ? 0 : (await stat(file.source)).size)
+  return bytes > zipLimits.bytes || files.length > zipLimits.entries ? { bytes, files: files.length } : undefined
 }
 
 /** A package file with its bytes in memory, made now if it is a page (`make`); a file on disk stays there. */
