@@ -1,5 +1,5 @@
 // One measured run, in a process of its own so that CPU time and peak RSS are its own.
-//   node scripts/bench-child.js build <course> <out>   the coursepack build
+//   node scripts/bench-child.js build <course> <out> [jobs]   the coursepack build
 //   node scripts/bench-child.js floor <course>         the unified Markdown → HTML pass alone
 //   node scripts/bench-child.js rebuild <course>       preview's rebuild after one lesson changed, against its first build
 import { readdir, readFile, writeFile } from 'node:fs/promises'
@@ -12,7 +12,7 @@ import { unified } from 'unified'
 import { build } from '../lib/build.js'
 import { BuildCache } from '../lib/cache/build-cache.js'
 
-const [mode, dir, out] = process.argv.slice(2)
+const [mode, dir, out, jobs] = process.argv.slice(2)
 const started = performance.now()
 let detail = {}
 if (mode === 'rebuild') {
@@ -31,7 +31,7 @@ if (mode === 'rebuild') {
   process.exit(0)
 }
 if (mode === 'build') {
-  const result = await build({ dir, out })
+  const result = await build({ dir, out, ...(jobs ? { jobs: Number(jobs) } : {}) })
   if (!result.ok) throw new Error(`The benchmark course ${dir} does not build:\n${(await import('../lib/diagnostics/report.js')).formatReport(result.files)}`)
   detail = { zipSize: result.packages[0].size, files: result.packages[0].files.length, pages: result.course.pages.length }
 } else {

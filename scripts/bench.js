@@ -3,7 +3,8 @@
 // the same files: the unified Markdown → HTML pass alone, plus `zip -r` of the
 // built package (media stored, not deflated again). Prints a Markdown table of
 // medians (min–max).
-//   node scripts/bench.js [--sizes small,medium,large,real-medium,real-250,real-500,real-large] [--runs 3] [--keep]
+//   node scripts/bench.js [--sizes small,medium,large,real-medium,real-250,real-500,real-large,real-large@1] [--runs 3] [--keep]
+// A name@N builds that course with --jobs N (default: coursepack's own choice).
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir, cpus } from 'node:os'
@@ -14,7 +15,7 @@ import { seededRandom } from '../lib/shared/draw.js'
 
 const args = process.argv.slice(2)
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback)
-const sizes = option('sizes', 'small,medium,large,real-medium,real-250,real-500,real-large').split(',')
+const sizes = option('sizes', 'small,medium,large,real-medium,real-250,real-500,real-large,real-large@1').split(',')
 const runs = Number(option('runs', '3'))
 const here = path.dirname(new URL(import.meta.url).pathname)
 
@@ -151,21 +152,26 @@ const runtimes = await Promise.all(
   (await readdir(runtimeDir)).filter((name) => name.endsWith('.js')).sort().map(async (name) => ({ target: name.replace(/\.js$/, ''), bytes: await readFile(path.join(runtimeDir, name)) })),
 )
 const rows = []
+const generated = new Set()
 const work = await mkdtemp(path.join(tmpdir(), 'coursepack-bench-'))
 try {
-  for (const name of sizes) {
+  for (const size of sizes) {
+    const [name, jobs] = size.split('@')
     const shape = shapes[name]
     const root = path.join(work, name, 'course')
-    await generate(name, shape, root)
+    // A course built again with other --jobs is the same course, generated once.
+    if (!generated.has(name)) await generate(name, shape, root)
+    generated.add(name)
+    const jobsArgs = jobs ? [jobs] : []
     const builds = []
     const floors = []
     let unzipped
     for (let run = 0; run < runs; run++) {
       const out = path.join(work, name, `out-${run}`)
-      builds.push(child('build', root, out))
+      builds.push(child('build', root, out, ...jobsArgs))
       const markdown = child('floor', root)
       if (!unzipped) {
-        unzipped = path.join(work, name, 'unzipped')
+        unzipped = path.join(work, name, `unzipped-${size}`)
         const zip = await JSZip.loadAsync(await readFile(path.join(out, `bench-${name}-1.0-scorm12.zip`)))
         let largestPage = 0
         for (const [entryName, entry] of Object.entries(zip.files)) {
@@ -176,15 +182,16 @@ try {
         }
         builds.largestPage = largestPage
       }
-      const zipMs = timeZip(unzipped, path.join(work, name, `floor-${run}.zip`))
+      const zipMs = timeZip(unzipped, path.join(work, name, `floor-${size}-${run}.zip`))
       floors.push({ markdownMs: markdown.wallMs, zipMs, wallMs: markdown.wallMs + zipMs })
       await rm(out, { recursive: true, force: true })
     }
-    const rebuilds = Array.from({ length: runs }, () => child('rebuild', root))
+    // The preview builds in one thread whatever --jobs: its rebuild is measured once per course.
+    const rebuilds = jobs ? [] : Array.from({ length: runs }, () => child('rebuild', root))
     const wall = builds.map((b) => b.wallMs)
     const floor = floors.map((f) => f.wallMs)
     rows.push({
-      name,
+      name: jobs ? `${name}, --jobs ${jobs}` : name,
       lessons: shape.lessons,
       wall: spread(wall),
       cpu: spread(builds.map((b) => b.cpuMs)),
@@ -197,9 +204,9 @@ try {
       perLesson: (median(wall) / shape.lessons).toFixed(1),
       rebuild: rebuilds.length
         ? `${spread(rebuilds.map((r) => r.warmMs))} of ${median(rebuilds.map((r) => r.coldMs)).toFixed(0)} (${((median(rebuilds.map((r) => r.warmMs)) / median(rebuilds.map((r) => r.coldMs))) * 100).toFixed(0)}%)`
-        : 'not measured',
+        : jobs ? 'as above (the preview builds in one thread)' : 'not measured',
     })
-    console.error(`${name}: done`)
+    console.error(`${size}: done`)
   }
 } finally {
   if (args.includes('--keep')) console.error(`Kept the courses in ${work}`)
