@@ -42,6 +42,27 @@ const permanentErrors = new Set([132, 133, 142, 143, 201, 301, 351, 401, 402, 40
 
 type Outcome = 'sent' | 'refused' | 'failed'
 
+/** The queue of writes to the LMS: see `createSaveQueue`. */
+export interface SaveQueue {
+  /** Queue one write; nothing is sent until `save()` or `flush()`. */
+  write(element: string, value: string, lane?: Lane): void
+  /**
+   * Send what is queued, one call at a time, and commit. A failure waits for
+   * a retry timer, keeping the order. Returns true when everything reached
+   * the LMS and was committed.
+   */
+  save(): boolean
+  /**
+   * The page is going away: send everything now, synchronously, trying each
+   * call a few times at once (a timer would never fire), and give up on what
+   * is left when the time budget is spent so the browser does not hang.
+   * Outcome first, so the budget goes where it matters most.
+   */
+  flush(limits?: FlushLimits): boolean
+  /** True while writes wait to reach the LMS or to be committed. */
+  readonly unsaved: boolean
+}
+
 /**
  * Writes to the LMS, lane by lane, each lane in the order of its writes (an
  * interaction's `id` before its other fields, the score before the status),
@@ -51,130 +72,103 @@ type Outcome = 'sent' | 'refused' | 'failed'
  * again before it was sent replaces the pending one and moves to the end of
  * its lane, so the order is always that of the latest writes.
  */
-export class SaveQueue {
-  private readonly pending: Record<Lane, [string, string][]> = { outcome: [], state: [], detail: [] }
-  /** Writes that reached the LMS but no commit yet. */
-  private uncommitted: Record<'outcome' | 'rest', boolean> = { outcome: false, rest: false }
-  /** An outcome write the LMS refused for good since the last one it took: the score may be lost. */
-  private outcomeRefused = false
-  private failures = 0
-  private retryTimer: unknown = undefined
-  private readonly retryDelays: readonly number[]
-  private readonly schedule: (run: () => void, milliseconds: number) => unknown
-  private readonly cancel: (timer: unknown) => void
-  private readonly now: () => number
+export function createSaveQueue({
+  connection,
+  onStatus,
+  retryDelays = [250, 500, 1000, 2000, 4000],
+  schedule = setTimeout,
+  cancel = clearTimeout as (timer: unknown) => void,
+  now = Date.now,
+}: Options): SaveQueue {
+  const pending: Record<Lane, [string, string][]> = { outcome: [], state: [], detail: [] }
+  // Writes that reached the LMS but no commit yet: of the outcome lane, of the others.
+  let outcomeUncommitted = false
+  let restUncommitted = false
+  // An outcome write the LMS refused for good since the last one it took: the score may be lost.
+  let outcomeRefused = false
+  let failures = 0
+  let retryTimer: unknown
 
-  constructor(private readonly options: Options) {
-    this.retryDelays = options.retryDelays ?? [250, 500, 1000, 2000, 4000]
-    this.schedule = options.schedule ?? ((run, milliseconds) => setTimeout(run, milliseconds))
-    this.cancel = options.cancel ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>))
-    this.now = options.now ?? (() => Date.now())
-  }
+  const unsaved = () => lanes.some((lane) => pending[lane].length > 0) || outcomeUncommitted || restUncommitted
 
-  /** Queue one write; nothing is sent until `save()` or `flush()`. */
-  write(element: string, value: string, lane: Lane = 'state'): void {
-    for (const queue of lanes.map((name) => this.pending[name])) {
-      const queued = queue.findIndex(([name]) => name === element)
-      if (queued !== -1) queue.splice(queued, 1)
-    }
-    this.pending[lane].push([element, value])
-  }
+  // Outcome writes, their commit, then the other lanes and a commit. Each call goes through
+  // `attempt`, which says whether it got through; stops at the first call that did not.
+  const sendAll = (attempt: (call: () => Outcome) => Outcome): boolean =>
+    drain('outcome', attempt) &&
+    (!outcomeUncommitted || commit(attempt)) &&
+    drain('state', attempt) &&
+    drain('detail', attempt) &&
+    (!restUncommitted || commit(attempt))
 
-  /**
-   * Send what is queued, one call at a time, and commit. A failure waits for
-   * a retry timer, keeping the order. Returns true when everything reached
-   * the LMS and was committed.
-   */
-  save(): boolean {
-    if (!this.unsaved) return true
-    this.options.onStatus('saving')
-    // One try per call while the page lives: a failure waits for the retry timer.
-    if (!this.sendAll((call) => call())) return this.retryLater()
-    this.failures = 0
-    this.options.onStatus(this.outcomeRefused ? 'failed' : 'saved')
-    return true
-  }
-
-  /**
-   * The page is going away: send everything now, synchronously, trying each
-   * call a few times at once (a timer would never fire), and give up on what
-   * is left when the time budget is spent so the browser does not hang.
-   * Outcome first, so the budget goes where it matters most.
-   */
-  flush(limits: FlushLimits = { budgetMs: 1500, triesPerCall: 3 }): boolean {
-    if (this.retryTimer !== undefined) this.cancel(this.retryTimer)
-    this.retryTimer = undefined
-    if (!this.unsaved) return true
-    const deadline = this.now() + limits.budgetMs
-    const sendNow = (call: () => Outcome): Outcome => {
-      let outcome: Outcome = 'failed'
-      for (let tries = 0; tries < limits.triesPerCall && this.now() <= deadline; tries++) {
-        outcome = call()
-        if (outcome !== 'failed') break
-      }
-      return outcome
-    }
-    return this.sendAll((call) => sendNow(call))
-  }
-
-  /** True while writes wait to reach the LMS or to be committed. */
-  get unsaved(): boolean {
-    return lanes.some((lane) => this.pending[lane].length > 0) || this.uncommitted.outcome || this.uncommitted.rest
-  }
-
-  /**
-   * Outcome writes, their commit, then the other lanes and a commit. Each call
-   * goes through `attempt`, which says whether it got through; stops at the
-   * first call that did not.
-   */
-  private sendAll(attempt: (call: () => Outcome) => Outcome): boolean {
-    if (!this.drain('outcome', attempt)) return false
-    if (this.uncommitted.outcome && !this.commit(attempt)) return false
-    if (!this.drain('state', attempt) || !this.drain('detail', attempt)) return false
-    return !this.uncommitted.rest || this.commit(attempt)
-  }
-
-  private drain(lane: Lane, attempt: (call: () => Outcome) => Outcome): boolean {
-    const queue = this.pending[lane]
-    if (lane === 'outcome' && queue.length > 0) this.outcomeRefused = false
+  function drain(lane: Lane, attempt: (call: () => Outcome) => Outcome): boolean {
+    const queue = pending[lane]
+    const outcomeLane = lane === 'outcome'
+    if (outcomeLane && queue.length > 0) outcomeRefused = false
     while (queue.length > 0) {
       const [element, value] = queue[0]!
-      const outcome = attempt(() => this.set(element, value))
+      const outcome = attempt(() => {
+        const result = connection.set(element, value)
+        return result.ok ? 'sent' : permanentErrors.has(result.code) ? 'refused' : 'failed'
+      })
       if (outcome === 'failed') return false
       queue.shift()
-      if (outcome === 'refused' && lane === 'outcome') this.outcomeRefused = true
-      if (outcome === 'sent') {
-        this.uncommitted[lane === 'outcome' ? 'outcome' : 'rest'] = true
+      if (outcome === 'refused') outcomeRefused ||= outcomeLane
+      else {
+        if (outcomeLane) outcomeUncommitted = true
+        else restUncommitted = true
         // Writes get through again: an LMS that recovers is retried quickly.
-        this.failures = 0
+        failures = 0
       }
     }
     return true
   }
 
-  private commit(attempt: (call: () => Outcome) => Outcome): boolean {
-    if (attempt(() => (this.options.connection.commit() ? 'sent' : 'failed')) !== 'sent') return false
-    this.uncommitted = { outcome: false, rest: false }
+  function commit(attempt: (call: () => Outcome) => Outcome): boolean {
+    if (attempt(() => (connection.commit() ? 'sent' : 'failed')) !== 'sent') return false
+    outcomeUncommitted = restUncommitted = false
     return true
   }
 
-  private set(element: string, value: string): Outcome {
-    const result = this.options.connection.set(element, value)
-    if (result.ok) return 'sent'
-    return permanentErrors.has(result.code) ? 'refused' : 'failed'
+  function save(): boolean {
+    if (!unsaved()) return true
+    onStatus('saving')
+    // One try per call while the page lives: a failure waits for the retry timer.
+    if (sendAll((call) => call())) {
+      failures = 0
+      onStatus(outcomeRefused ? 'failed' : 'saved')
+      return true
+    }
+    failures += 1
+    onStatus(failures > retryDelays.length ? 'failed' : 'retrying')
+    retryTimer ??= schedule(() => {
+      retryTimer = undefined
+      save()
+    }, retryDelays[Math.min(failures, retryDelays.length) - 1] ?? 1000)
+    return false
   }
 
-  private retryLater(): false {
-    this.failures += 1
-    const exhausted = this.failures > this.retryDelays.length
-    this.options.onStatus(exhausted ? 'failed' : 'retrying')
-    if (this.retryTimer === undefined) {
-      const delay = this.retryDelays[Math.min(this.failures, this.retryDelays.length) - 1] ?? 1000
-      this.retryTimer = this.schedule(() => {
-        this.retryTimer = undefined
-        this.save()
-      }, delay)
-    }
-    return false
+  return {
+    write(element, value, lane = 'state') {
+      for (const name of lanes) {
+        const queued = pending[name].findIndex(([queuedElement]) => queuedElement === element)
+        if (queued !== -1) pending[name].splice(queued, 1)
+      }
+      pending[lane].push([element, value])
+    },
+    save,
+    flush({ budgetMs, triesPerCall } = { budgetMs: 1500, triesPerCall: 3 }) {
+      if (retryTimer !== undefined) cancel(retryTimer)
+      retryTimer = undefined
+      if (!unsaved()) return true
+      const deadline = now() + budgetMs
+      return sendAll((call) => {
+        let outcome: Outcome = 'failed'
+        for (let tries = 0; tries < triesPerCall && now() <= deadline && outcome === 'failed'; tries++) outcome = call()
+        return outcome
+      })
+    },
+    get unsaved() {
+      return unsaved()
+    },
   }
 }

@@ -3,7 +3,7 @@ import type { Connection } from './connection.js'
 import type { Standard } from './lms.js'
 import { createLocalConnection } from './local-connection.js'
 import { isMessage, type ToPage, type ToShell } from './messages.js'
-import { SaveQueue, type SaveStatus } from './save-queue.js'
+import { createSaveQueue, type SaveStatus } from './save-queue.js'
 import { CourseSession } from './session.js'
 import { format } from './strings.js'
 
@@ -21,7 +21,7 @@ export function startShell(doc: Document, win: Window, standard: Standard): void
   const connection: Connection = standard.connect(win) ?? createLocalConnection(`coursepack:${course.id}`, standard.learnerIdElement)
   const post = (message: ToPage) => frame.contentWindow?.postMessage(message, '*')
   let saveStatus: SaveStatus | 'standalone' = connection.kind === 'local' ? 'standalone' : 'saved'
-  const queue = new SaveQueue({
+  const queue = createSaveQueue({
     connection,
     onStatus(status) {
       if (connection.kind === 'local') return

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Connection } from '../../src/runtime/connection.js'
-import { SaveQueue, type SaveStatus } from '../../src/runtime/save-queue.js'
+import { createSaveQueue, type SaveStatus } from '../../src/runtime/save-queue.js'
 import { CourseSession } from '../../src/runtime/session.js'
 import { scorm12 } from '../../src/targets/scorm12/runtime/standard.js'
 import type { CourseData, QuizData } from '../../src/shared/course-data.js'
@@ -62,7 +62,7 @@ function fakeLms(launch: Record<string, string> = {}) {
 
 function start(data: CourseData, lms = fakeLms(), statuses: SaveStatus[] = []) {
   const timers: (() => void)[] = []
-  const queue = new SaveQueue({ connection: lms.connection, onStatus: (status) => statuses.push(status), schedule: (run) => timers.push(run) })
+  const queue = createSaveQueue({ connection: lms.connection, onStatus: (status) => statuses.push(status), schedule: (run) => timers.push(run) })
   let now = 0
   const session = new CourseSession(data, scorm12, lms.connection, queue, () => now)
   const info = session.start()

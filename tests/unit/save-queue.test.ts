@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Connection } from '../../src/runtime/connection.js'
-import { SaveQueue, type SaveStatus } from '../../src/runtime/save-queue.js'
+import { createSaveQueue, type SaveQueue, type SaveStatus } from '../../src/runtime/save-queue.js'
 
 /**
  * An LMS whose calls fail as a script says: `failing(call)` is asked before
@@ -33,7 +33,7 @@ function scriptedLms(failing: (kind: 'set' | 'commit', number: number, element?:
 function queueFor(lms: ReturnType<typeof scriptedLms>, clock = { now: 0 }) {
   const statuses: SaveStatus[] = []
   const timers: { run: () => void; delay: number }[] = []
-  const queue = new SaveQueue({
+  const queue = createSaveQueue({
     connection: lms.connection,
     onStatus: (status) => statuses.push(status),
     schedule: (run, delay) => timers.push({ run, delay }),
