@@ -39,6 +39,26 @@ export interface StartInfo {
   readonly learnerName: string
 }
 
+/** The learner's visit: see `createCourseSession`. */
+export interface CourseSession {
+  /** What the learner has done (see shared/learner-state.ts). */
+  readonly state: LearnerState
+  /** Pages visited, for the progress bar. */
+  readonly visitedCount: number
+  /** Initialize, read what the LMS knows, resume, and say `incomplete` at a first launch. */
+  start(): StartInfo
+  /** The learner is on `pageId`: remember it, and commit when that changed anything. */
+  visit(pageId: string): void
+  /** Score a submission, record it, and report it to the LMS at once. */
+  submit(pageId: string, responses: Readonly<Record<string, Response>>, latencyMs: number, prompts?: Readonly<Record<string, string>>): QuizView | undefined
+  quizView(pageId: string): QuizView | undefined
+  /**
+   * The page goes away: exit, session time, everything still queued sent at
+   * once (no timer fires in a closing page), and LMSFinish, once.
+   */
+  end(): void
+}
+
 /**
  * The learner's visit, in learning terms (design.md, "The runtime"):
  * `incomplete` at the first launch; after the last graded quiz, the course
@@ -48,125 +68,63 @@ export interface StartInfo {
  * `Standard` turns each of these into its own data model's writes; the
  * queue sends them, the outcome first.
  */
-export class CourseSession {
-  state: LearnerState = emptyState()
+export function createCourseSession(course: CourseData, standard: Standard, connection: Connection, queue: SaveQueue, now: () => number = Date.now): CourseSession {
+  const { pages } = course
+  const startedAt = now()
+  // The build refused a course whose compact state cannot fit, so one of the two does.
+  const stateForm: StateForm = stateFormFor(course, standard.stateBudget) ?? 'compact'
+  const gradedQuizzes = pages.filter((page) => page.quiz?.graded)
+  let state: LearnerState = emptyState()
   /** The status writes the LMS holds: the same status is not written twice. */
-  private reported = ''
-  private passingScore: number | null = null
-  private interactionCount = 0
-  private location: string | undefined
+  let reported = ''
+  let passingScore: number | null = null
+  let interactionCount = 0
+  let location: string | undefined
   /** Seeds the questions drawn for each attempt: the same learner sees the same draw again. */
-  private learnerKey = ''
-  private readonly stateForm: StateForm
-  private readonly startedAt: number
-  private ended = false
+  let learnerKey = ''
+  let ended = false
 
-  constructor(
-    private readonly course: CourseData,
-    private readonly standard: Standard,
-    private readonly connection: Connection,
-    private readonly queue: SaveQueue,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.startedAt = now()
-    // The build refused a course whose compact state cannot fit, so one of the two does.
-    this.stateForm = stateFormFor(course, standard.stateBudget) ?? 'compact'
+  const page = (pageId: string): PageData | undefined => pages.find((candidate) => candidate.id === pageId)
+  const visitedCount = () => pages.filter((candidate) => state.visited.has(candidate.id)).length
+  const plan = (pageId: string, quiz: QuizData, attempt: number): AttemptPlan => planAttempt(quiz, `${learnerKey}|${pageId}|${attempt}`)
+  const write = (writes: Writes, lane: Lane) => {
+    for (const [element, value] of writes) queue.write(element, value, lane)
+  }
+  const saveState = () => write(standard.savedState(encodeState(state, course, stateForm)), 'state')
+
+  /** The course score and status once every graded quiz has been submitted. */
+  function courseOutcome(): { score: number; success: Status['success'] } | undefined {
+    const scores = gradedQuizzes.map(({ id, quiz }) => ({ percent: state.quizzes.get(id)?.score ?? null, weight: quiz!.weight }))
+    if (scores.length === 0 || scores.some((entry) => entry.percent === null)) return undefined
+    const score = courseScore(scores as { percent: number; weight: number }[])
+    return { score, success: passingScore === null ? 'unknown' : score >= passingScore ? 'passed' : 'failed' }
   }
 
-  start(): StartInfo {
-    this.connection.initialize()
-    const launch = this.standard.readLaunch((element) => this.connection.get(element))
-    this.passingScore = launch.passingScore ?? this.course.passingScore
-    this.interactionCount = launch.interactionCount
-    this.learnerKey = launch.learnerId
-    this.reported = JSON.stringify(launch.status)
+  const isFinished = () => (gradedQuizzes.length > 0 ? courseOutcome() !== undefined : visitedCount() === pages.length)
 
-    // Resume whenever there is saved state: Moodle sends entry "" rather than "resume" in some cases.
-    if (launch.savedState !== '') this.state = decodeState(launch.savedState, this.course)
-    this.location = this.page(launch.location) ? launch.location : undefined
-
-    // A first launch says `incomplete`; a later one never rewrites a status from the state it resumed.
-    if (!launch.statusRecorded) this.report()
-    this.queue.save()
-    return { location: this.location, learnerName: launch.learnerName }
+  /** Where the learner stands now, written when the standard would write anything new. */
+  function report(): void {
+    const writes = standard.status({
+      allPagesSeen: visitedCount() === pages.length,
+      finished: isFinished(),
+      success: courseOutcome()?.success ?? 'unknown',
+    })
+    const text = JSON.stringify(writes)
+    if (text === reported) return
+    reported = text
+    write(writes, 'outcome')
   }
 
-  /** The learner is on `pageId`: remember it, and commit when that changed anything. */
-  visit(pageId: string): void {
-    if (this.ended || !this.page(pageId)) return
-    const firstVisit = !this.state.visited.has(pageId)
-    if (!firstVisit && this.location === pageId) return
-    this.state.visited.add(pageId)
-    this.location = pageId
-    this.write(this.standard.location(pageId), 'state')
-    this.saveState()
-    // Seeing the last page completes the course (SCORM 2004), or finishes one without graded quizzes.
-    if (firstVisit && this.visitedCount === this.course.pages.length) this.report()
-    this.queue.save()
-  }
-
-  /** Score a submission, record it, and report it to the LMS at once. */
-  submit(pageId: string, responses: Readonly<Record<string, Response>>, latencyMs: number, prompts: Readonly<Record<string, string>> = {}): QuizView | undefined {
-    const page = this.page(pageId)
-    const quiz = page?.quiz
-    if (this.ended || !quiz) return undefined
-    const saved: QuizState = this.state.quizzes.get(pageId) ?? { attempts: 0, score: null, answers: null }
-    if (quiz.attempts !== null && saved.attempts >= quiz.attempts) return this.quizView(pageId)
-
-    const plan = this.plan(pageId, quiz, saved.attempts + 1)
-    // Keep only what the saved state can hold for each question, in its normal form.
-    const answers: Record<string, Response> = {}
-    for (const question of quiz.questions) {
-      if (!plan.questionIds.includes(question.id)) continue
-      answers[question.id] = decodeAnswer(question, encodeAnswer(question, responses[question.id] ?? [])) ?? []
-    }
-    const result = scoreQuiz(quiz, answers, plan.questionIds)
-    saved.attempts += 1
-    saved.answers = answers
-    saved.score = quiz.keep === 'last' || saved.score === null ? result.percent : Math.max(saved.score, result.percent)
-    this.state.quizzes.set(pageId, saved)
-
-    const at = new Date(this.now())
-    for (const question of quiz.questions) {
-      const response = answers[question.id] ?? []
-      const scored = result.questions[question.id]
-      if (response.length === 0 || !scored) continue
-      const interaction: Interaction = {
-        id: `${pageId}.${question.id}`,
-        courseId: this.course.id,
-        question,
-        response,
-        verdict: scored.verdict,
-        points: scored.points,
-        weighting: quiz.graded && question.kind !== 'likert' ? question.points : 0,
-        prompt: prompts[question.id] ?? '',
-        latencyMs,
-        at,
-      }
-      this.write(this.standard.interaction(this.interactionCount, interaction), 'detail')
-      this.interactionCount += 1
-    }
-    this.saveState()
-    const outcome = this.courseOutcome()
-    if (quiz.graded && outcome) {
-      // Order matters to LMSs: the score first, then the status, then the commit, before anything else.
-      this.write(this.standard.score(outcome.score), 'outcome')
-      this.report()
-    }
-    this.queue.save()
-    return this.quizView(pageId)
-  }
-
-  quizView(pageId: string): QuizView | undefined {
-    const quiz = this.page(pageId)?.quiz
+  function quizView(pageId: string): QuizView | undefined {
+    const quiz = page(pageId)?.quiz
     if (!quiz) return undefined
-    const saved = this.state.quizzes.get(pageId)
+    const saved = state.quizzes.get(pageId)
     const attempts = saved?.attempts ?? 0
-    const outcome = this.courseOutcome()
+    const outcome = courseOutcome()
     // The compact saved state keeps no answers: after a relaunch the kept score shows, not the last attempt.
-    const answers = saved?.answers ?? undefined
-    const lastPlan = attempts > 0 && answers ? this.plan(pageId, quiz, attempts) : undefined
-    const last = answers && lastPlan ? scoreQuiz(quiz, answers, lastPlan.questionIds) : undefined
+    const answers = attempts > 0 ? saved?.answers : undefined
+    const lastPlan = answers && plan(pageId, quiz, attempts)
+    const last = answers && lastPlan && scoreQuiz(quiz, answers, lastPlan.questionIds)
     return {
       pageId,
       graded: quiz.graded,
@@ -175,80 +133,104 @@ export class CourseSession {
       attemptsAllowed: quiz.attempts,
       canSubmit: quiz.attempts === null || attempts < quiz.attempts,
       kept: saved?.score ?? null,
-      next: this.plan(pageId, quiz, attempts + 1),
+      next: plan(pageId, quiz, attempts + 1),
       ...(last && answers && lastPlan
         ? { last: { plan: lastPlan, answers, percent: last.percent, passed: last.passed, questions: last.questions } }
         : {}),
-      ...(quiz.graded && outcome ? { course: { score: outcome.score, status: outcome.success === 'unknown' ? 'completed' : outcome.success, passingScore: this.passingScore } } : {}),
+      ...(quiz.graded && outcome ? { course: { score: outcome.score, status: outcome.success === 'unknown' ? 'completed' : outcome.success, passingScore } } : {}),
     }
   }
 
-  /**
-   * The page goes away: exit, session time, everything still queued sent at
-   * once (no timer fires in a closing page), and LMSFinish, once.
-   */
-  end(): void {
-    if (this.ended) return
-    this.ended = true
-    this.write(this.standard.exit(this.isFinished(), this.now() - this.startedAt), 'state')
-    this.queue.flush()
-    this.connection.finish()
-  }
+  return {
+    get state() {
+      return state
+    },
+    get visitedCount() {
+      return visitedCount()
+    },
+    start() {
+      connection.initialize()
+      const launch = standard.readLaunch(connection.get)
+      passingScore = launch.passingScore ?? course.passingScore
+      interactionCount = launch.interactionCount
+      learnerKey = launch.learnerId
+      reported = JSON.stringify(launch.status)
 
-  /** Pages visited, for the progress bar. */
-  get visitedCount(): number {
-    return this.course.pages.filter((page) => this.state.visited.has(page.id)).length
-  }
+      // Resume whenever there is saved state: Moodle sends entry "" rather than "resume" in some cases.
+      if (launch.savedState !== '') state = decodeState(launch.savedState, course)
+      location = page(launch.location) ? launch.location : undefined
 
-  /** The course score and status once every graded quiz has been submitted. */
-  private courseOutcome(): { score: number; success: Status['success'] } | undefined {
-    const graded = this.gradedQuizzes()
-    if (graded.length === 0) return undefined
-    const scores = graded.map(({ id, quiz }) => ({ percent: this.state.quizzes.get(id)?.score, weight: quiz.weight }))
-    if (scores.some((entry) => entry.percent === null || entry.percent === undefined)) return undefined
-    const score = courseScore(scores as { percent: number; weight: number }[])
-    const success = this.passingScore === null ? 'unknown' : score >= this.passingScore ? 'passed' : 'failed'
-    return { score, success }
-  }
+      // A first launch says `incomplete`; a later one never rewrites a status from the state it resumed.
+      if (!launch.statusRecorded) report()
+      queue.save()
+      return { location, learnerName: launch.learnerName }
+    },
+    visit(pageId) {
+      if (ended || !page(pageId)) return
+      const firstVisit = !state.visited.has(pageId)
+      if (!firstVisit && location === pageId) return
+      state.visited.add(pageId)
+      location = pageId
+      write(standard.location(pageId), 'state')
+      saveState()
+      // Seeing the last page completes the course (SCORM 2004), or finishes one without graded quizzes.
+      if (firstVisit && visitedCount() === pages.length) report()
+      queue.save()
+    },
+    submit(pageId, responses, latencyMs, prompts = {}) {
+      const quiz = page(pageId)?.quiz
+      if (ended || !quiz) return undefined
+      const saved: QuizState = state.quizzes.get(pageId) ?? { attempts: 0, score: null, answers: null }
+      if (quiz.attempts !== null && saved.attempts >= quiz.attempts) return quizView(pageId)
 
-  private isFinished(): boolean {
-    return this.hasGradedQuiz() ? this.courseOutcome() !== undefined : this.visitedCount === this.course.pages.length
-  }
+      const { questionIds } = plan(pageId, quiz, saved.attempts + 1)
+      // Keep only what the saved state can hold for each question, in its normal form.
+      const answers: Record<string, Response> = {}
+      for (const question of quiz.questions) {
+        if (questionIds.includes(question.id)) answers[question.id] = decodeAnswer(question, encodeAnswer(question, responses[question.id] ?? [])) ?? []
+      }
+      const result = scoreQuiz(quiz, answers, questionIds)
+      saved.attempts += 1
+      saved.answers = answers
+      saved.score = quiz.keep === 'last' || saved.score === null ? result.percent : Math.max(saved.score, result.percent)
+      state.quizzes.set(pageId, saved)
 
-  private hasGradedQuiz(): boolean {
-    return this.gradedQuizzes().length > 0
-  }
-
-  private gradedQuizzes(): { id: string; quiz: QuizData }[] {
-    return this.course.pages.flatMap((page) => (page.quiz?.graded ? [{ id: page.id, quiz: page.quiz }] : []))
-  }
-
-  private plan(pageId: string, quiz: QuizData, attempt: number): AttemptPlan {
-    return planAttempt(quiz, `${this.learnerKey}|${pageId}|${attempt}`)
-  }
-
-  /** Where the learner stands now, written when the standard would write anything new. */
-  private report(): void {
-    const status: Status = {
-      allPagesSeen: this.visitedCount === this.course.pages.length,
-      finished: this.isFinished(),
-      success: this.courseOutcome()?.success ?? 'unknown',
-    }
-    const writes = this.standard.status(status)
-    if (JSON.stringify(writes) === this.reported) return
-    this.reported = JSON.stringify(writes)
-    this.write(writes, 'outcome')
-  }
-
-  private saveState(): void {
-    this.write(this.standard.savedState(encodeState(this.state, this.course, this.stateForm)), 'state')
-  }
-
-  private write(writes: Writes, lane: Lane): void {
-    for (const [element, value] of writes) this.queue.write(element, value, lane)
-  }
-
-  private page(pageId: string): PageData | undefined {
-    return this.course.pages.find((page) => page.id === pageId)
+      const at = new Date(now())
+      for (const question of quiz.questions) {
+        const response = answers[question.id] ?? []
+        const scored = result.questions[question.id]
+        if (response.length === 0 || !scored) continue
+        const interaction: Interaction = {
+          id: `${pageId}.${question.id}`,
+          courseId: course.id,
+          question,
+          response,
+          verdict: scored.verdict,
+          points: scored.points,
+          weighting: quiz.graded && question.kind !== 'likert' ? question.points : 0,
+          prompt: prompts[question.id] ?? '',
+          latencyMs,
+          at,
+        }
+        write(standard.interaction(interactionCount++, interaction), 'detail')
+      }
+      saveState()
+      const outcome = courseOutcome()
+      if (quiz.graded && outcome) {
+        // Order matters to LMSs: the score first, then the status, then the commit, before anything else.
+        write(standard.score(outcome.score), 'outcome')
+        report()
+      }
+      queue.save()
+      return quizView(pageId)
+    },
+    quizView,
+    end() {
+      if (ended) return
+      ended = true
+      write(standard.exit(isFinished(), now() - startedAt), 'state')
+      queue.flush()
+      connection.finish()
+    },
   }
 }

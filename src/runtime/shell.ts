@@ -4,7 +4,7 @@ import type { Standard } from './lms.js'
 import { createLocalConnection } from './local-connection.js'
 import { isMessage, type ToPage, type ToShell } from './messages.js'
 import { createSaveQueue, type SaveStatus } from './save-queue.js'
-import { CourseSession } from './session.js'
+import { createCourseSession } from './session.js'
 import { format } from './strings.js'
 
 /**
@@ -30,7 +30,7 @@ export function startShell(doc: Document, win: Window, standard: Standard): void
       post({ type: 'cp:save-status', status })
     },
   })
-  const session = new CourseSession(course, standard, connection, queue)
+  const session = createCourseSession(course, standard, connection, queue)
   const { location, learnerName } = session.start()
   if (connection.kind === 'local') showStatus(doc, strings, 'standalone')
   if (learnerName) showLearner(doc, strings, learnerName)

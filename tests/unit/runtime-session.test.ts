@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Connection } from '../../src/runtime/connection.js'
 import { createSaveQueue, type SaveStatus } from '../../src/runtime/save-queue.js'
-import { CourseSession } from '../../src/runtime/session.js'
+import { createCourseSession } from '../../src/runtime/session.js'
 import { scorm12 } from '../../src/targets/scorm12/runtime/standard.js'
 import type { CourseData, QuizData } from '../../src/shared/course-data.js'
 
@@ -64,7 +64,7 @@ function start(data: CourseData, lms = fakeLms(), statuses: SaveStatus[] = []) {
   const timers: (() => void)[] = []
   const queue = createSaveQueue({ connection: lms.connection, onStatus: (status) => statuses.push(status), schedule: (run) => timers.push(run) })
   let now = 0
-  const session = new CourseSession(data, scorm12, lms.connection, queue, () => now)
+  const session = createCourseSession(data, scorm12, lms.connection, queue, () => now)
   const info = session.start()
   return { session, lms, info, timers, statuses, advance: (ms: number) => (now += ms) }
 }
