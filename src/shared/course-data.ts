@@ -12,6 +12,13 @@ export interface CourseData {
   readonly hash: string
   /** The course's pass mark in percent; the LMS's mastery score overrides it. */
   readonly passingScore: number | null
+  /**
+   * The longest saved state this course can write, with each quiz's last
+   * answers (`full`) and without them (`compact`), as the build computed it
+   * (`worstCaseStateLength`): the runtime keeps the full form when it fits
+   * its standard's budget.
+   */
+  readonly stateLength: { readonly full: number; readonly compact: number }
   readonly pages: readonly PageData[]
   /** UI strings the runtime shows, in the course's language. */
   readonly strings: Readonly<Record<string, string>>

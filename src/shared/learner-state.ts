@@ -105,7 +105,7 @@ export function decodeState(text: string, course: CourseData): LearnerState {
  * (`99.99`), and in the full form the longest answer to every question.
  * `form` defaults to `full`, the only form before the build chose one.
  */
-export function worstCaseStateLength(course: CourseData, form: StateForm = 'full'): number {
+export function worstCaseStateLength(course: Pick<CourseData, 'hash' | 'pages'>, form: StateForm = 'full'): number {
   let length = formatVersion.length + 1 + course.hash.length + 1 + Math.ceil(course.pages.length / 6) + 1
   for (const { quiz } of quizPages(course)) {
     length += quiz.hash.length + String(Math.min(quiz.attempts ?? maxCountedAttempts, maxCountedAttempts)).length + 1 + '99.99'.length + 1
@@ -114,10 +114,14 @@ export function worstCaseStateLength(course: CourseData, form: StateForm = 'full
   return length
 }
 
-/** `full` when its worst case fits `budget` characters, else `compact` when that fits, else `undefined`: the course cannot be packaged. */
-export function stateFormFor(course: CourseData, budget: number): StateForm | undefined {
-  if (worstCaseStateLength(course, 'full') <= budget) return 'full'
-  return worstCaseStateLength(course, 'compact') <= budget ? 'compact' : undefined
+/**
+ * `full` when its worst case fits `budget` characters, else `compact` when
+ * that fits, else `undefined`: the course cannot be packaged. Reads the
+ * lengths the build put in the course data (`CourseData.stateLength`).
+ */
+export function stateFormFor(course: Pick<CourseData, 'stateLength'>, budget: number): StateForm | undefined {
+  if (course.stateLength.full <= budget) return 'full'
+  return course.stateLength.compact <= budget ? 'compact' : undefined
 }
 
 /** `<attempts>~<score>` or `<attempts>~<score>~<answers>`; `undefined` unless every part fits the quiz. */
@@ -137,7 +141,7 @@ function decodeQuiz(text: string, quiz: QuizData): QuizState | undefined {
   return { ...saved, answers: restored }
 }
 
-function quizPages(course: CourseData): { id: string; quiz: QuizData }[] {
+function quizPages(course: Pick<CourseData, 'pages'>): { id: string; quiz: QuizData }[] {
   return course.pages.flatMap((page) => (page.quiz ? [{ id: page.id, quiz: page.quiz }] : []))
 }
 

@@ -5,7 +5,7 @@ import type { Course, Page, Question, Quiz } from '../model.js'
 import { plainText } from '../questions/list-items.js'
 import { pagesFolder } from '../render/course-links.js'
 import type { CourseData, QuestionData, QuizData } from '../shared/course-data.js'
-import { stateHashLength } from '../shared/learner-state.js'
+import { stateHashLength, worstCaseStateLength } from '../shared/learner-state.js'
 import { rightChoices, scoreQuestion, type Response } from '../shared/scoring.js'
 
 /** Package path of a page's HTML. */
@@ -28,7 +28,7 @@ export function toCourseData(course: Course, strings: Readonly<Record<string, st
     kind: page.kind,
     ...(page.kind === 'quiz' ? { quiz: toQuizData(page, quizHashes) } : {}),
   }))
-  return {
+  const data = {
     id: course.id,
     version: course.config.version,
     title: course.config.title,
@@ -39,6 +39,8 @@ export function toCourseData(course: Course, strings: Readonly<Record<string, st
     pages,
     strings,
   }
+  // Worked out here, so the runtime does not carry the arithmetic of the worst case.
+  return { ...data, stateLength: { full: worstCaseStateLength(data, 'full'), compact: worstCaseStateLength(data, 'compact') } }
 }
 
 /**

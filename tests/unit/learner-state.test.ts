@@ -36,7 +36,11 @@ const quiz = (hash: string): QuizData => ({
 })
 const lesson = (id: string): PageData => ({ id, title: 'P', href: 'x', kind: 'lesson' })
 const quizPage = (id: string, hash: string): PageData => ({ id, title: 'Q', href: 'x', kind: 'quiz', quiz: quiz(hash) })
-const courseOf = (hash: string, pages: PageData[]): CourseData => ({ id: 'c', version: '1', title: 'C', language: 'en', hash, passingScore: 60, strings: {}, pages })
+/** Course data with the worst-case state lengths the build would give it. */
+function courseOf(hash: string, pages: PageData[]): CourseData {
+  const data = { id: 'c', version: '1', title: 'C', language: 'en', hash, passingScore: 60, strings: {}, pages }
+  return { ...data, stateLength: { full: worstCaseStateLength(data, 'full'), compact: worstCaseStateLength(data, 'compact') } }
+}
 
 const course = courseOf('Pg3x', [...Array.from({ length: 7 }, (_, index) => lesson(`p${index}`)), quizPage('quiz', 'Qz1a')])
 

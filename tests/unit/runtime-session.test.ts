@@ -21,7 +21,7 @@ const quiz = (overrides: Partial<QuizData> = {}): QuizData => ({
 })
 
 function course(pages: CourseData['pages'], passingScore: number | null = 50): CourseData {
-  return { id: 'c', version: '1', title: 'C', language: 'en', hash: 'abcd1234', passingScore, pages, strings: {} }
+  return { id: 'c', version: '1', title: 'C', language: 'en', hash: 'abcd1234', passingScore, pages, strings: {}, stateLength: { full: 0, compact: 0 } }
 }
 
 const lesson = (id: string) => ({ id, title: id, href: `pages/${id}.html`, kind: 'lesson' as const })
