@@ -1,5 +1,5 @@
 import type { AttemptPlan } from '../shared/draw.js'
-import type { QuestionResult, Response } from '../shared/scoring.js'
+import type { Response } from '../shared/scoring.js'
 import { isMessage, type ToPage, type ToShell } from './messages.js'
 import { questionControls, showResult } from './quiz-controls.js'
 import type { QuizView } from './session.js'
@@ -16,33 +16,35 @@ export function startPage(doc: Document, win: Window): void {
   const pageId = doc.querySelector<HTMLElement>('main[data-page]')?.dataset.page
   const form = doc.getElementById('cp-quiz') as HTMLFormElement | null
   if (!pageId) return
+  const buttons = form ? [...form.querySelectorAll('button')] : []
   if (win.parent === win) {
     // Opened on its own, not inside index.html: there is no session to record answers.
     if (form) {
       const notice = doc.getElementById('cp-standalone')
       if (notice) notice.hidden = false
-      for (const button of Array.from(form.querySelectorAll('button'))) button.disabled = true
+      for (const button of buttons) button.disabled = true
     }
     return
   }
 
   const post = (message: ToShell) => win.parent.postMessage(message, '*')
-  const quiz = form ? createQuizForm(doc, form, pageId, post) : undefined
-  win.addEventListener('message', (event: MessageEvent) => {
-    if (event.source !== win.parent || !isMessage<ToPage>(event.data)) return
-    const message = event.data
-    if (message.type === 'cp:ready') post({ type: 'cp:hello', pageId })
-    else if (message.type === 'cp:quiz') quiz?.show(message.view, message.strings, message.submitted)
-    else if (message.type === 'cp:save-status') quiz?.showSaveStatus(message.status)
+  const hello = () => post({ type: 'cp:hello', pageId })
+  const quiz = form && quizForm(doc, form, pageId, post)
+  win.addEventListener('message', ({ source, data }: MessageEvent) => {
+    if (source !== win.parent || !isMessage<ToPage>(data)) return
+    if (data.type === 'cp:ready') hello()
+    else if (data.type === 'cp:quiz') quiz?.show(data.view, data.strings, data.submitted)
+    else quiz?.showSaveStatus(data.status)
   })
-  post({ type: 'cp:hello', pageId })
+  hello()
 }
 
-function createQuizForm(doc: Document, form: HTMLFormElement, pageId: string, post: (message: ToShell) => void) {
-  const controls = Array.from(form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-question]')).map(questionControls)
+function quizForm(doc: Document, form: HTMLFormElement, pageId: string, post: (message: ToShell) => void) {
+  const controls = [...form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-question]')].map(questionControls)
   const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')
   const result = doc.getElementById('cp-quiz-result')
-  const actions = form.querySelector<HTMLElement>('.cp-quiz__actions')
+  const actions = form.querySelector('.cp-quiz__actions')
+  const focusFirst = (fieldset?: HTMLFieldSetElement) => fieldset?.querySelector<HTMLElement>('input, select')?.focus()
   let strings: Strings = {}
   let shownAt = Date.now()
   let retry: HTMLButtonElement | undefined
@@ -56,9 +58,8 @@ function createQuizForm(doc: Document, form: HTMLFormElement, pageId: string, po
     for (const [index, control] of inPlay().entries()) {
       const collected = control.collect()
       if ('problem' in collected) {
-        const key = collected.problem === 'unanswered' ? 'unanswered' : collected.problem
-        say([format(strings, key, { numbers: index + 1, number: index + 1 })], 'error')
-        control.fieldset.querySelector<HTMLElement>('input, select')?.focus()
+        say([format(strings, collected.problem, { numbers: index + 1, number: index + 1 })], 'error')
+        focusFirst(control.fieldset)
         return
       }
       responses[control.id] = collected.response
@@ -68,7 +69,7 @@ function createQuizForm(doc: Document, form: HTMLFormElement, pageId: string, po
     post({ type: 'cp:submit', pageId, responses, prompts, latencyMs: Date.now() - shownAt })
   })
 
-  function say(lines: string[], tone: 'info' | 'error' = 'info'): void {
+  function say(lines: string[], tone = 'info'): void {
     if (!result) return
     result.replaceChildren(...lines.map((line) => Object.assign(doc.createElement('p'), { textContent: line })))
     result.dataset.tone = tone
@@ -76,20 +77,18 @@ function createQuizForm(doc: Document, form: HTMLFormElement, pageId: string, po
   }
 
   /** Show the questions of an attempt, in its order, numbered afresh. */
-  function arrange(plan: AttemptPlan): void {
-    const anchor = result ?? actions
-    for (const control of controls) control.fieldset.hidden = !plan.questionIds.includes(control.id)
-    plan.questionIds.forEach((id, index) => {
-      const control = controls.find((candidate) => candidate.id === id)
-      if (!control) return
-      form.insertBefore(control.fieldset, anchor ?? null)
-      const number = control.fieldset.querySelector('.cp-question__number')
+  function arrange({ questionIds, choiceOrder }: AttemptPlan): void {
+    for (const control of controls) control.fieldset.hidden = !questionIds.includes(control.id)
+    questionIds.forEach((id, index) => {
+      const fieldset = controls.find((control) => control.id === id)?.fieldset
+      if (!fieldset) return
+      form.insertBefore(fieldset, result ?? actions)
+      const number = fieldset.querySelector('.cp-question__number')
       if (number) number.textContent = format(strings, 'question', { number: index + 1 })
-      const order = plan.choiceOrder[id]
-      const list = control.fieldset.querySelector('.cp-choices')
-      if (order && list) for (const option of order) {
-        const element = list.querySelector(`[data-option="${option}"]`)
-        if (element) list.append(element)
+      const list = fieldset.querySelector('.cp-choices')
+      for (const option of choiceOrder[id] ?? []) {
+        const element = list?.querySelector(`[data-option="${option}"]`)
+        if (element) list!.append(element)
       }
     })
   }
@@ -97,40 +96,35 @@ function createQuizForm(doc: Document, form: HTMLFormElement, pageId: string, po
   function startAttempt(): void {
     if (next) arrange(next)
     for (const control of controls) {
-      control.clear()
+      control.restore([])
       control.lock(false)
-      showResult(control, undefined, () => '')
+      showResult(control, undefined, '')
     }
     if (result) result.hidden = true
     retry?.remove()
     retry = undefined
-    if (submit) {
-      submit.hidden = false
-      submit.disabled = false
-    }
+    if (submit) submit.hidden = submit.disabled = false
     shownAt = Date.now()
   }
-
-  const verdictText = (scored: QuestionResult) =>
-    format(strings, scored.verdict === 'neutral' ? 'recorded' : scored.verdict)
 
   return {
     show(view: QuizView, newStrings: Strings, submitted: boolean): void {
       strings = newStrings
       next = view.next
-      const last = view.last
+      const { last } = view
       if (!last) {
         startAttempt()
-        if (!view.canSubmit && submit) submit.disabled = true
+        if (submit) submit.disabled = !view.canSubmit
         // Taken before, but the compact saved state kept only the score: say so above a fresh form.
         if (view.attempts > 0 && view.kept !== null) say(summary(view, strings))
         return
       }
       arrange(last.plan)
       for (const control of controls) {
+        const scored = last.questions[control.id]
         control.restore(last.answers[control.id] ?? [])
         control.lock(true)
-        showResult(control, last.questions[control.id], verdictText)
+        showResult(control, scored, scored ? format(strings, scored.verdict === 'neutral' ? 'recorded' : scored.verdict) : '')
       }
       if (submit) submit.hidden = true
       say(summary(view, strings))
@@ -138,7 +132,7 @@ function createQuizForm(doc: Document, form: HTMLFormElement, pageId: string, po
         retry = Object.assign(doc.createElement('button'), { type: 'button', className: 'cp-button', textContent: format(strings, 'tryAgain') })
         retry.addEventListener('click', () => {
           startAttempt()
-          inPlay()[0]?.fieldset.querySelector<HTMLElement>('input, select')?.focus()
+          focusFirst(inPlay()[0]?.fieldset)
         })
         actions?.append(retry)
       }
@@ -147,30 +141,23 @@ function createQuizForm(doc: Document, form: HTMLFormElement, pageId: string, po
     showSaveStatus(status: string): void {
       form.dataset.saveStatus = status
       if (status === 'failed' && result && !result.hidden) {
-        const warning = doc.createElement('p')
-        warning.className = 'cp-quiz__warning'
-        warning.textContent = format(strings, 'statusNotSaved')
         result.querySelector('.cp-quiz__warning')?.remove()
-        result.append(warning)
+        result.append(Object.assign(doc.createElement('p'), { className: 'cp-quiz__warning', textContent: format(strings, 'statusNotSaved') }))
       }
     },
   }
 }
 
 /** The lines under a submitted quiz: score, pass or not, attempts, and the course result. */
-function summary(view: QuizView, strings: Strings): string[] {
-  const last = view.last
-  const lines = last ? [format(strings, 'quizScore', { score: last.percent })] : [format(strings, 'keptScore', { score: view.kept ?? 0 })]
-  if (last && view.passingScore !== null) lines.push(format(strings, last.passed ? 'quizPassed' : 'quizFailed', { pass: view.passingScore }))
-  lines.push(
-    view.attemptsAllowed === null
-      ? format(strings, 'attemptCount', { used: view.attempts })
-      : format(strings, 'attemptOf', { used: view.attempts, allowed: view.attemptsAllowed }),
-  )
-  if (!view.canSubmit) lines.push(format(strings, 'noAttemptsLeft'))
-  if (view.course) {
-    const key = view.course.status === 'passed' ? 'coursePassed' : view.course.status === 'failed' ? 'courseFailed' : 'courseCompleted'
-    lines.push(format(strings, key, { score: view.course.score, pass: view.course.passingScore ?? '' }))
+function summary({ last, passingScore, attempts, attemptsAllowed, canSubmit, kept, course }: QuizView, strings: Strings): string[] {
+  const line = (key: string, values?: Readonly<Record<string, string | number>>) => format(strings, key, values)
+  const lines = [last ? line('quizScore', { score: last.percent }) : line('keptScore', { score: kept ?? 0 })]
+  if (last && passingScore !== null) lines.push(line(last.passed ? 'quizPassed' : 'quizFailed', { pass: passingScore }))
+  lines.push(attemptsAllowed === null ? line('attemptCount', { used: attempts }) : line('attemptOf', { used: attempts, allowed: attemptsAllowed }))
+  if (!canSubmit) lines.push(line('noAttemptsLeft'))
+  if (course) {
+    const key = course.status === 'passed' ? 'coursePassed' : course.status === 'failed' ? 'courseFailed' : 'courseCompleted'
+    lines.push(line(key, { score: course.score, pass: course.passingScore ?? '' }))
   }
   return lines
 }
