@@ -1,19 +1,16 @@
-import type { Connection, SetResult } from './connection.js'
+import type { Connection } from './connection.js'
+import { findApi } from './find-api.js'
 
-export interface Logger {
-  warn(...values: unknown[]): void
-}
-
-/** What one standard calls the eight functions of its API (SCORM 1.2 `LMSInitialize`…, SCORM 2004 `Initialize`…). */
-export interface ApiFunctions {
-  readonly initialize: string
+/**
+ * How one standard names its API: the window property (`API`, `API_1484_11`)
+ * and the prefix of its eight functions (SCORM 1.2 `LMSInitialize`…, SCORM
+ * 2004 `Initialize`…), whose end call alone differs (`LMSFinish`, `Terminate`).
+ */
+export interface ApiNames {
+  readonly object: string
+  readonly prefix: string
+  /** The name of the end call, after the prefix. */
   readonly finish: string
-  readonly get: string
-  readonly set: string
-  readonly commit: string
-  readonly lastError: string
-  readonly errorString: string
-  readonly diagnostic: string
   /** The error code a call after the end gets (1.2: 301, 2004: 143). */
   readonly afterFinishCode: number
   /** The code a get of an element never set answers, which just means empty (2004: 403). */
@@ -23,62 +20,67 @@ export interface ApiFunctions {
 type Api = Record<string, (...args: string[]) => unknown>
 
 /**
- * A Connection over an LMS's SCORM API object. Always passes the explicit
+ * A Connection over the LMS's SCORM API object found from `win` (see
+ * find-api.ts), or `null` when there is none. Always passes the explicit
  * empty string to initialize/commit/finish (Moodle answers 201 to a call
  * without it), writes strings only, checks the last error after every call,
  * never throws into the page, and makes no call after the end.
  */
-export function createApiConnection(api: object, functions: ApiFunctions, logger: Logger = console): Connection {
-  const lms = api as Api
+export function connectApi(win: Window, { object, prefix, finish, afterFinishCode, notSetCode }: ApiNames): Connection | null {
+  const [initializeName, finishName, getName, setName, commitName, lastErrorName, errorStringName, diagnosticName] = [
+    'Initialize', finish, 'GetValue', 'SetValue', 'Commit', 'GetLastError', 'GetErrorString', 'GetDiagnostic',
+  ].map((name) => prefix + name) as [string, string, string, string, string, string, string, string]
+  const required = [initializeName, finishName, getName, setName, commitName, lastErrorName]
+  const lms = findApi(win, object, (candidate): candidate is Api =>
+    typeof candidate === 'object' && candidate !== null && required.every((name) => typeof (candidate as Api)[name] === 'function'))
+  if (!lms) return null
   let finished = false
 
-  const lastError = (): number => {
-    try {
-      const code = Number(lms[functions.lastError]!())
-      return Number.isFinite(code) ? code : 101
-    } catch {
-      return 101
-    }
-  }
-  const describe = (code: number): string => {
-    try {
-      return `${String(lms[functions.errorString]!(String(code)))} (${String(lms[functions.diagnostic]!(String(code)))})`
-    } catch {
-      return 'unknown error'
-    }
-  }
-  const call = (name: string, args: string[], label = name, quiet?: number): { value: string; code: number } => {
-    if (finished) return { value: 'false', code: functions.afterFinishCode }
+  /** One call: its value as a string and the last error code (101 when the call threw). */
+  const call = (name: string, args: string[], label = name, quiet?: number): [value: string, code: number] => {
+    if (finished) return ['false', afterFinishCode]
     let value: string
     try {
       value = String(lms[name]!(...args))
     } catch (error) {
-      logger.warn(`coursepack: ${label} threw`, error)
-      return { value: 'false', code: 101 }
+      console.warn(`coursepack: ${label} threw`, error)
+      return ['false', 101]
     }
-    const code = lastError()
-    if (code !== 0 && code !== quiet) logger.warn(`coursepack: ${label} → error ${code}: ${describe(code)}`)
-    return { value, code }
+    let code = 101
+    try {
+      code = Number(lms[lastErrorName]!())
+      if (!Number.isFinite(code)) code = 101
+    } catch {
+      // An API that cannot say its error: count the call as failed.
+    }
+    if (code !== 0 && code !== quiet) {
+      let description = 'unknown error'
+      try {
+        description = `${String(lms[errorStringName]!(String(code)))} (${String(lms[diagnosticName]!(String(code)))})`
+      } catch {
+        // No words for it: the code alone.
+      }
+      console.warn(`coursepack: ${label} → error ${code}: ${description}`)
+    }
+    return [value, code]
   }
+  /** Whether a call answered "true" without an error. */
+  const succeeded = ([value, code]: [string, number]) => value === 'true' && code === 0
 
   return {
     kind: 'lms',
-    initialize: () => call(functions.initialize, ['']).value === 'true',
+    initialize: () => call(initializeName, [''])[0] === 'true',
     get(element) {
-      const { value, code } = call(functions.get, [element], `${functions.get}(${element})`, functions.notSetCode)
+      const [value, code] = call(getName, [element], `${getName}(${element})`, notSetCode)
       return code === 0 ? value : ''
     },
-    set(element, value): SetResult {
-      const result = call(functions.set, [element, String(value)], `${functions.set}(${element})`)
-      if (result.value === 'true' && result.code === 0) return { ok: true }
-      return { ok: false, code: result.code || 101 }
+    set(element, value) {
+      const result = call(setName, [element, String(value)], `${setName}(${element})`)
+      return succeeded(result) ? { ok: true } : { ok: false, code: result[1] || 101 }
     },
-    commit: () => {
-      const { value, code } = call(functions.commit, [''])
-      return value === 'true' && code === 0
-    },
+    commit: () => succeeded(call(commitName, [''])),
     finish() {
-      const { value } = call(functions.finish, [''])
+      const [value] = call(finishName, [''])
       finished = true
       return value === 'true'
     },

@@ -1,21 +1,8 @@
 import { parseCount } from '../../../runtime/data-model-values.js'
-import { createApiConnection } from '../../../runtime/api-connection.js'
-import { findApi, hasFunctions } from '../../../runtime/find-api.js'
+import { connectApi } from '../../../runtime/api-connection.js'
 import type { Launch, Standard, Status } from '../../../runtime/lms.js'
 import { interactionWrites } from './interactions.js'
 import { formatTimespan } from './time-format.js'
-
-const functions = {
-  initialize: 'LMSInitialize',
-  finish: 'LMSFinish',
-  get: 'LMSGetValue',
-  set: 'LMSSetValue',
-  commit: 'LMSCommit',
-  lastError: 'LMSGetLastError',
-  errorString: 'LMSGetErrorString',
-  diagnostic: 'LMSGetDiagnostic',
-  afterFinishCode: 301,
-} as const
 
 /**
  * SCORM 1.2's data model (RTE 3.4): `cmi.core.*`, one `lesson_status` for
@@ -23,10 +10,7 @@ const functions = {
  * the gradebook unscaled), 4096 characters of `suspend_data`.
  */
 export const scorm12: Standard = {
-  connect(win) {
-    const api = findApi(win, 'API', hasFunctions<object>(Object.values(functions).filter((name) => typeof name === 'string')))
-    return api ? createApiConnection(api, functions) : null
-  },
+  connect: (win) => connectApi(win, { object: 'API', prefix: 'LMS', finish: 'Finish', afterFinishCode: 301 }),
   readLaunch(read): Launch {
     const status = read('cmi.core.lesson_status')
     return {

@@ -1,22 +1,8 @@
 import { decimal, parseCount } from '../../../runtime/data-model-values.js'
-import { createApiConnection } from '../../../runtime/api-connection.js'
-import { findApi, hasFunctions } from '../../../runtime/find-api.js'
+import { connectApi } from '../../../runtime/api-connection.js'
 import type { Launch, Standard } from '../../../runtime/lms.js'
 import { interactionWrites } from './interactions.js'
 import { formatDuration } from './time-format.js'
-
-const functions = {
-  initialize: 'Initialize',
-  finish: 'Terminate',
-  get: 'GetValue',
-  set: 'SetValue',
-  commit: 'Commit',
-  lastError: 'GetLastError',
-  errorString: 'GetErrorString',
-  diagnostic: 'GetDiagnostic',
-  afterFinishCode: 143,
-  notSetCode: 403,
-} as const
 
 /**
  * SCORM 2004 4th Edition's data model (RTE 4.2): completion and success kept
@@ -27,10 +13,7 @@ const functions = {
  * it, until the learner leaves finished (`normal`).
  */
 export const scorm2004: Standard = {
-  connect(win) {
-    const api = findApi(win, 'API_1484_11', hasFunctions<object>(['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError']))
-    return api ? createApiConnection(api, functions) : null
-  },
+  connect: (win) => connectApi(win, { object: 'API_1484_11', prefix: '', finish: 'Terminate', afterFinishCode: 143, notSetCode: 403 }),
   readLaunch(read): Launch {
     const completion = read('cmi.completion_status')
     const success = read('cmi.success_status')
