@@ -56,10 +56,21 @@ export interface QuizData {
 
 export type QuestionKind = QuestionData['kind']
 
-/** What every question has: an id (`q1`…) and the points it is worth. */
+/** What every question has: an id (`q1`…), the points it is worth, and its correct responses. */
 interface QuestionBase {
   readonly id: string
   readonly points: number
+  /**
+   * The responses that earn the most, for the LMS's record of each answer
+   * (its correct-response patterns): worked out by the build, formatted by
+   * each standard. Each is a response in the runtime's normal form
+   * (`Response` in shared/scoring.ts): every choice worth the most on its
+   * own, the right choices together, every accepted text worth the most,
+   * the pairs, the order; for a numeric question the `[min, max]` of its
+   * best answer; none for a survey. Left out of the quiz's hash: it follows
+   * from the rest.
+   */
+  readonly correct: readonly (readonly string[])[]
 }
 
 /**

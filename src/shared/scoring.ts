@@ -99,7 +99,7 @@ function clampPercent(value: number): number {
 }
 
 /** The choices an all-or-nothing question needs: those of positive weight. */
-export function rightChoices(question: ChoiceData): string[] {
+export function rightChoices(question: Pick<ChoiceData, 'choices' | 'weights'>): string[] {
   return question.choices.filter((id) => (question.weights[id] ?? 0) > 0)
 }
 

@@ -4,9 +4,9 @@ import { problem } from '../diagnostics/problem.js'
 import type { Course, Page, Question, Quiz } from '../model.js'
 import { plainText } from '../questions/list-items.js'
 import { pagesFolder } from '../render/course-links.js'
-import type { CourseData, QuestionData, QuizData } from '../shared/course-data.js'
+import type { ChoiceData, CourseData, QuestionData, QuizData } from '../shared/course-data.js'
 import { stateHashLength, worstCaseStateLength } from '../shared/learner-state.js'
-import { rightChoices, scoreQuestion, type Response } from '../shared/scoring.js'
+import { rightChoices, scoreQuestion } from '../shared/scoring.js'
 
 /** Package path of a page's HTML. */
 export function pageHref(page: Page): string {
@@ -73,7 +73,8 @@ export function toQuizData(quiz: Quiz, taken: Set<string> = new Set()): QuizData
     shuffle: quiz.shuffle,
     questions: quiz.questions.map(toQuestionData),
   }
-  const basis = [quiz.id, data.questions, data.pick, data.shuffle, data.keep]
+  // The correct responses follow from the rest of each question: hashed as before they were given.
+  const basis = [quiz.id, data.questions.map(({ correct: _correct, ...question }) => question), data.pick, data.shuffle, data.keep]
   let hash = stateHash(basis)
   for (let salt = 1; taken.has(hash); salt++) hash = stateHash([...basis, salt])
   taken.add(hash)
@@ -89,13 +90,22 @@ export function checkFullCredit(quiz: Quiz, file: VFile): void {
   for (const question of quiz.questions) {
     if (question.kind === 'likert') continue
     const data = toQuestionData(question)
-    if (scoreQuestion(data, bestResponse(data)).verdict !== 'correct') {
+    // The response that earns the most: the first correct response.
+    if (scoreQuestion(data, data.correct[0] ?? []).verdict !== 'correct') {
       problem(file, 'no-full-credit-answer', question.position?.start, 'No answer to this question gets full marks')
     }
   }
 }
 
+/** A question's data before its correct responses are added. */
+type Uncorrected<Data = QuestionData> = Data extends unknown ? Omit<Data, 'correct'> : never
+
 function toQuestionData(question: Question): QuestionData {
+  const data = plainQuestionData(question)
+  return { ...data, correct: correctResponses(data) }
+}
+
+function plainQuestionData(question: Question): Uncorrected {
   const base = { id: question.id, points: question.points }
   switch (question.kind) {
     case 'single-choice':
@@ -124,31 +134,44 @@ function toQuestionData(question: Question): QuestionData {
   }
 }
 
-/** The response that earns the most: what the answer key says. */
-function bestResponse(question: QuestionData): Response {
+/**
+ * The responses that earn the most (`QuestionData.correct`), best first: each
+ * choice worth the most alone, the right choices together, each accepted
+ * text worth the most, the `[min, max]` of the best numeric answer, the
+ * pairs in source order, the items in order; none for a survey.
+ *
+ * @example
+ *   correctResponses(singleChoiceWithBAndCRight) //=> [['b'], ['c']]
+ */
+export function correctResponses(question: Uncorrected): string[][] {
   switch (question.kind) {
     case 'single-choice':
-    case 'true-false': {
-      const best = [...question.choices].sort((a, b) => (question.weights[b] ?? 0) - (question.weights[a] ?? 0))[0]
-      return best ? [best] : []
-    }
+      return bestChoices(question).map((id) => [id])
+    case 'true-false':
+      return [bestChoices(question).slice(0, 1)]
     case 'multiple-response':
-      return rightChoices(question)
+      return [rightChoices(question)]
     case 'fill-in': {
-      const best = [...question.answers].sort((a, b) => b.weight - a.weight)[0]
-      return best ? [best.text] : []
+      const top = Math.max(...question.answers.map((answer) => answer.weight))
+      return question.answers.filter((answer) => answer.weight === top).map((answer) => [answer.text])
     }
     case 'numeric': {
       const best = [...question.answers].sort((a, b) => b.weight - a.weight)[0]
-      return best ? [String(best.min)] : []
+      return best ? [[String(best.min), String(best.max)]] : []
     }
     case 'matching':
-      return question.sources.map((source) => `${source}.${question.pairs[source]}`)
+      return [question.sources.map((source) => `${source}.${question.pairs[source]}`)]
     case 'sequencing':
-      return question.order
+      return [[...question.order]]
     case 'likert':
       return []
   }
+}
+
+/** The choices worth the most (a weighted single choice may have several of partial worth). */
+function bestChoices(question: Uncorrected<ChoiceData>): string[] {
+  const top = Math.max(...question.choices.map((id) => question.weights[id] ?? 0))
+  return question.choices.filter((id) => (question.weights[id] ?? 0) === top)
 }
 
 /**

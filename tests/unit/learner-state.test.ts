@@ -30,8 +30,8 @@ const quiz = (hash: string): QuizData => ({
   pick: null,
   shuffle: false,
   questions: [
-    { id: 'q1', kind: 'single-choice', points: 1, choices: ['a', 'b', 'c'], weights: { b: 1 }, scoring: 'all-or-nothing' },
-    { id: 'q2', kind: 'multiple-response', points: 2, choices: ['a', 'b', 'c', 'd'], weights: { a: 0.5, c: 0.5 }, scoring: 'all-or-nothing' },
+    { id: 'q1', kind: 'single-choice', points: 1, choices: ['a', 'b', 'c'], weights: { b: 1 }, scoring: 'all-or-nothing', correct: [['b']] },
+    { id: 'q2', kind: 'multiple-response', points: 2, choices: ['a', 'b', 'c', 'd'], weights: { a: 0.5, c: 0.5 }, scoring: 'all-or-nothing', correct: [['a', 'c']] },
   ],
 })
 const lesson = (id: string): PageData => ({ id, title: 'P', href: 'x', kind: 'lesson' })
@@ -306,7 +306,8 @@ const count = (random: Random, min: number, max: number) => min + Math.floor(ran
 const ids = (length: number, first = 'a') => Array.from({ length }, (_, index) => String.fromCharCode(first.charCodeAt(0) + index))
 
 function randomQuestion(random: Random, id: string): QuestionData {
-  const base = { id, points: 1 }
+  // The saved state never reads the correct responses.
+  const base = { id, points: 1, correct: [] }
   switch (pick(random, ['single-choice', 'multiple-response', 'true-false', 'fill-in', 'numeric', 'matching', 'sequencing', 'likert'] as const)) {
     case 'single-choice':
       return { ...base, kind: 'single-choice', choices: ids(count(random, 2, 8)), weights: { a: 1 }, scoring: 'all-or-nothing' }

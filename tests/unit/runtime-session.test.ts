@@ -14,8 +14,8 @@ const quiz = (overrides: Partial<QuizData> = {}): QuizData => ({
   pick: null,
   shuffle: false,
   questions: [
-    { id: 'q1', kind: 'single-choice', points: 1, choices: ['a', 'b'], weights: { b: 1 }, scoring: 'all-or-nothing' },
-    { id: 'q2', kind: 'true-false', points: 1, choices: ['a', 'b'], weights: { a: 1 }, scoring: 'all-or-nothing', trueChoice: 'a' },
+    { id: 'q1', kind: 'single-choice', points: 1, choices: ['a', 'b'], weights: { b: 1 }, scoring: 'all-or-nothing', correct: [['b']] },
+    { id: 'q2', kind: 'true-false', points: 1, choices: ['a', 'b'], weights: { a: 1 }, scoring: 'all-or-nothing', trueChoice: 'a', correct: [['a']] },
   ],
   ...overrides,
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Interaction } from '../../src/runtime/lms.js'
 import type { QuestionData } from '../../src/shared/course-data.js'
+import { correctResponses } from '../../src/stages/course-data.js'
 import { scorm12 } from '../../src/targets/scorm12/runtime/standard.js'
 import { scorm2004 } from '../../src/targets/scorm2004/runtime/standard.js'
 
@@ -9,6 +10,9 @@ const at = new Date(Date.UTC(2026, 10, 30, 8, 0, 0, 456))
 function interaction(question: QuestionData, response: readonly string[], verdict: Interaction['verdict'] = 'correct', extra: Partial<Interaction> = {}): Interaction {
   return { id: `quiz.${question.id}`, courseId: 'treaty', question, response, verdict, points: 1, weighting: 1, prompt: 'When was it signed?', latencyMs: 65_250, at, ...extra }
 }
+
+/** A question as the build gives it to the runtime, with its correct responses. */
+const withCorrect = (question: Parameters<typeof correctResponses>[0]) => ({ ...question, correct: correctResponses(question) }) as QuestionData
 
 const values = (writes: readonly (readonly [string, string])[]) => Object.fromEntries(writes)
 
@@ -49,7 +53,7 @@ describe('the SCORM 2004 data model', () => {
   })
 
   it('writes an interaction id first, then type, then patterns and response, in 2004 formats', () => {
-    const choice: QuestionData = { id: 'q1', kind: 'multiple-response', points: 1, choices: ['a', 'b', 'c'], weights: { a: 0.5, c: 0.5 }, scoring: 'all-or-nothing' }
+    const choice = withCorrect({ id: 'q1', kind: 'multiple-response', points: 1, choices: ['a', 'b', 'c'], weights: { a: 0.5, c: 0.5 }, scoring: 'all-or-nothing' })
     const writes = scorm2004.interaction(4, interaction(choice, ['c', 'a']))
     expect(writes.map(([element]) => element.replace('cmi.interactions.4.', ''))).toEqual([
       'id', 'type', 'correct_responses.0.pattern', 'learner_response', 'result', 'weighting', 'latency', 'timestamp', 'description',
@@ -66,13 +70,13 @@ describe('the SCORM 2004 data model', () => {
   })
 
   it('formats each kind, and never writes what Moodle rejects: line breaks, `[,]` inside an answer, a leading `{`, `wrong`', () => {
-    const tf: QuestionData = { id: 'q2', kind: 'true-false', points: 1, choices: ['a', 'b'], weights: { b: 1 }, scoring: 'all-or-nothing', trueChoice: 'a' }
+    const tf = withCorrect({ id: 'q2', kind: 'true-false', points: 1, choices: ['a', 'b'], weights: { b: 1 }, scoring: 'all-or-nothing', trueChoice: 'a' })
     expect(values(scorm2004.interaction(0, interaction(tf, ['a'], 'wrong')))).toMatchObject({
       'cmi.interactions.0.learner_response': 'true',
       'cmi.interactions.0.correct_responses.0.pattern': 'false',
       'cmi.interactions.0.result': 'incorrect',
     })
-    const fill: QuestionData = { id: 'q3', kind: 'fill-in', points: 1, caseSensitive: false, answers: [{ text: 'Moscow', weight: 1 }, { text: 'Moskva', weight: 1 }, { text: 'Russia', weight: 0.5 }] }
+    const fill = withCorrect({ id: 'q3', kind: 'fill-in', points: 1, caseSensitive: false, answers: [{ text: 'Moscow', weight: 1 }, { text: 'Moskva', weight: 1 }, { text: 'Russia', weight: 0.5 }] })
     const fillWrites = values(scorm2004.interaction(0, interaction(fill, ['{Mos[,]cow\nx}'], 'partial', { points: 0.5, prompt: '{lang} line one\nline two' })))
     expect(fillWrites).toMatchObject({
       'cmi.interactions.0.learner_response': 'Mos[ ,]cow x}',
@@ -82,14 +86,14 @@ describe('the SCORM 2004 data model', () => {
       'cmi.interactions.0.description': 'lang} line one line two',
     })
     expect(fillWrites['cmi.interactions.0.correct_responses.2.pattern']).toBeUndefined()
-    const numeric: QuestionData = { id: 'q4', kind: 'numeric', points: 1, answers: [{ min: 1949, max: 1951, weight: 1 }] }
+    const numeric = withCorrect({ id: 'q4', kind: 'numeric', points: 1, answers: [{ min: 1949, max: 1951, weight: 1 }] })
     expect(values(scorm2004.interaction(0, interaction(numeric, ['1950'])))['cmi.interactions.0.correct_responses.0.pattern']).toBe('1949[:]1951')
-    const matching: QuestionData = { id: 'q5', kind: 'matching', points: 1, sources: ['1', '2'], targets: ['a', 'b'], pairs: { 1: 'a', 2: 'b' } }
+    const matching = withCorrect({ id: 'q5', kind: 'matching', points: 1, sources: ['1', '2'], targets: ['a', 'b'], pairs: { 1: 'a', 2: 'b' } })
     expect(values(scorm2004.interaction(0, interaction(matching, ['2.a', '1.b'], 'wrong')))).toMatchObject({
       'cmi.interactions.0.learner_response': '1[.]b[,]2[.]a',
       'cmi.interactions.0.correct_responses.0.pattern': '1[.]a[,]2[.]b',
     })
-    const likert: QuestionData = { id: 'q6', kind: 'likert', points: 0, choices: ['a', 'b', 'c'] }
+    const likert = withCorrect({ id: 'q6', kind: 'likert', points: 0, choices: ['a', 'b', 'c'] })
     const likertWrites = values(scorm2004.interaction(0, interaction(likert, ['b'], 'neutral', { weighting: 0 })))
     expect(likertWrites).toMatchObject({ 'cmi.interactions.0.type': 'likert', 'cmi.interactions.0.learner_response': 'b', 'cmi.interactions.0.result': 'neutral' })
     expect(Object.keys(likertWrites).some((element) => element.includes('correct_responses'))).toBe(false)

@@ -1,8 +1,8 @@
 import { maxTextAnswerLength } from '../../../shared/answers.js'
 import type { QuestionData } from '../../../shared/course-data.js'
-import { parseNumber, type Response, rightChoices } from '../../../shared/scoring.js'
+import { parseNumber, type Response } from '../../../shared/scoring.js'
 import type { Interaction, Writes } from '../../../runtime/lms.js'
-import { bestAnswer, bestChoices, decimal, interactionTypes } from '../../../runtime/data-model-values.js'
+import { decimal, interactionType } from '../../../runtime/data-model-values.js'
 import { formatTimeOfDay, formatTimespan } from './time-format.js'
 
 /**
@@ -21,7 +21,7 @@ export function interactionWrites(index: number, interaction: Interaction): Writ
   const pattern = correctPattern(question)
   return [
     [`${at}.id`, interaction.id],
-    [`${at}.type`, interactionTypes[question.kind]],
+    [`${at}.type`, interactionType(question.kind)],
     [`${at}.student_response`, response],
     ...(pattern === undefined ? [] : [[`${at}.correct_responses.0.pattern`, pattern] as const]),
     [`${at}.result`, interaction.verdict === 'partial' ? String(interaction.points) : interaction.verdict],
@@ -53,26 +53,22 @@ function formatResponse(question: QuestionData, response: Response): string | un
   }
 }
 
+/**
+ * The first correct response (the build's `QuestionData.correct`) as a
+ * SCORM 1.2 pattern; every choice worth the most, together, for a single
+ * choice; an exact numeric answer only (1.2 has no range); none for a survey.
+ */
 function correctPattern(question: QuestionData): string | undefined {
+  const [best] = question.correct
+  if (!best) return undefined
   switch (question.kind) {
     case 'true-false':
-      return bestChoices(question)[0] === question.trueChoice ? 't' : 'f'
-    case 'single-choice':
-      return bestChoices(question).join(',')
-    case 'multiple-response':
-      return rightChoices(question).join(',')
+      return formatResponse(question, best)
     case 'fill-in':
-      return bestAnswer(question.answers)?.text.slice(0, 255)
-    case 'numeric': {
-      // SCORM 1.2 has no range pattern: say only an exact answer.
-      const answer = bestAnswer(question.answers)
-      return answer && answer.min === answer.max ? decimal(answer.min) : undefined
-    }
-    case 'matching':
-      return question.sources.map((source) => `${source}.${question.pairs[source]}`).join(',')
-    case 'sequencing':
-      return question.order.join(',')
-    case 'likert':
-      return undefined
+      return best[0]!.slice(0, 255)
+    case 'numeric':
+      return best[0] === best[1] ? decimal(Number(best[0])) : undefined
+    default:
+      return question.correct.flat().join(',')
   }
 }

@@ -1,7 +1,7 @@
 import { maxTextAnswerLength } from '../../../shared/answers.js'
 import type { QuestionData } from '../../../shared/course-data.js'
-import { parseNumber, type Response, rightChoices } from '../../../shared/scoring.js'
-import { bestAnswer, bestChoices, decimal, interactionTypes } from '../../../runtime/data-model-values.js'
+import { parseNumber, type Response } from '../../../shared/scoring.js'
+import { decimal, interactionType } from '../../../runtime/data-model-values.js'
 import type { Interaction, Writes } from '../../../runtime/lms.js'
 import { formatDuration, formatTimestamp } from './time-format.js'
 
@@ -26,7 +26,7 @@ export function interactionWrites(index: number, interaction: Interaction): Writ
   const description = oneLine(interaction.prompt).replace(/^\{+/, '').slice(0, 250)
   return [
     [`${at}.id`, `urn:coursepack:${interaction.courseId}:${interaction.id}`],
-    [`${at}.type`, interactionTypes[question.kind]],
+    [`${at}.type`, interactionType(question.kind)],
     ...patterns.map((pattern, number) => [`${at}.correct_responses.${number}.pattern`, pattern] as const),
     [`${at}.learner_response`, response],
     [`${at}.result`, interaction.verdict === 'partial' ? decimal(interaction.points) : interaction.verdict === 'wrong' ? 'incorrect' : interaction.verdict],
@@ -56,33 +56,23 @@ function formatResponse(question: QuestionData, response: Response): string | un
   }
 }
 
+/**
+ * The correct responses (the build's `QuestionData.correct`) as SCORM 2004
+ * patterns: each choice worth the most alone, each accepted text worth the
+ * most (as many as an LMS must keep) with `{case_matters=…}`, an exact
+ * number or a range `min[:]max`, pairs `1[.]a`, parts joined by `[,]`.
+ */
 function correctPatterns(question: QuestionData): string[] {
+  const { correct } = question
   switch (question.kind) {
     case 'true-false':
-      return [bestChoices(question)[0] === question.trueChoice ? 'true' : 'false']
-    case 'single-choice':
-      // Several choices may be worth the most: each alone is a correct response.
-      return bestChoices(question)
-    case 'multiple-response':
-      return [rightChoices(question).join('[,]')]
-    case 'fill-in': {
-      const top = bestAnswer(question.answers)?.weight
-      return question.answers
-        .filter((answer) => answer.weight === top)
-        .slice(0, maxFillInPatterns)
-        .map((answer) => `{case_matters=${question.caseSensitive}}${fillInText(answer.text)}`)
-    }
-    case 'numeric': {
-      const answer = bestAnswer(question.answers)
-      if (!answer) return []
-      return [answer.min === answer.max ? decimal(answer.min) : `${decimal(answer.min)}[:]${decimal(answer.max)}`]
-    }
-    case 'matching':
-      return [question.sources.map((source) => `${source}[.]${question.pairs[source]}`).join('[,]')]
-    case 'sequencing':
-      return [question.order.join('[,]')]
-    case 'likert':
-      return []
+      return correct.map((response) => formatResponse(question, response)!)
+    case 'fill-in':
+      return correct.slice(0, maxFillInPatterns).map(([text]) => `{case_matters=${question.caseSensitive}}${fillInText(text!)}`)
+    case 'numeric':
+      return correct.map(([min, max]) => (min === max ? decimal(Number(min)) : `${decimal(Number(min))}[:]${decimal(Number(max))}`))
+    default:
+      return correct.map((response) => response.map((part) => part.replace('.', '[.]')).join('[,]'))
   }
 }
 
