@@ -1,4 +1,4 @@
-import type { ChoiceData, FillInData, MatchingData, NumericData, QuestionData, QuizData } from './course-data.js'
+import type { ChoiceData, FillInData, NumericData, QuestionData, QuizData } from './course-data.js'
 
 /** How a response fared: all the points, some, none, or not scored at all (a survey). */
 export type Verdict = 'correct' | 'partial' | 'wrong' | 'neutral'
@@ -29,21 +29,40 @@ export type Response = readonly string[]
 
 /** Score one response. */
 export function scoreQuestion(question: QuestionData, response: Response): QuestionResult {
+  const { points } = question
   switch (question.kind) {
     case 'single-choice':
     case 'multiple-response':
-    case 'true-false':
-      return scoreChoice(question, response)
-    case 'fill-in':
-      return scoreAnswers(question, response, matchText(question, response[0] ?? ''))
-    case 'numeric':
-      return scoreAnswers(question, response, matchNumber(question, response[0] ?? ''))
-    case 'matching':
-      return scoreMatching(question, response)
-    case 'sequencing': {
-      const right = response.length === question.order.length && question.order.every((id, index) => response[index] === id)
-      return result(question.points, right ? 1 : 0, [])
+    case 'true-false': {
+      const chosen = question.choices.filter((id) => response.includes(id))
+      if (question.scoring === 'weighted') return result(points, chosen.reduce((total, id) => total + (question.weights[id] ?? 0), 0), chosen)
+      const right = rightChoices(question)
+      return result(points, chosen.length === right.length && right.every((id) => chosen.includes(id)) ? 1 : 0, chosen)
     }
+    case 'fill-in':
+    case 'numeric': {
+      // The accepted answer the response matches best (highest weight): its weight, and its index for the feedback.
+      const typed = response[0] ?? ''
+      const value = parseNumber(typed)
+      const text = question.kind === 'fill-in' ? normalizeText(typed, question.caseSensitive) : ''
+      let best: { readonly weight: number } | undefined
+      let matched: string[] = []
+      question.answers.forEach((answer: FillInData['answers'][number] | NumericData['answers'][number], index) => {
+        const matches = 'text' in answer ? text !== '' && normalizeText(answer.text, (question as FillInData).caseSensitive) === text : value >= answer.min - 1e-9 && value <= answer.max + 1e-9
+        if (matches && (!best || answer.weight > best.weight)) {
+          best = answer
+          matched = [String(index)]
+        }
+      })
+      return result(points, best?.weight ?? 0, matched)
+    }
+    case 'matching': {
+      const given = new Map(response.map((pair) => pair.split('.') as [string, string]))
+      const right = question.sources.filter((source) => given.get(source) === question.pairs[source]).length
+      return result(points, question.sources.length > 0 ? right / question.sources.length : 0, [])
+    }
+    case 'sequencing':
+      return result(points, response.length === question.order.length && question.order.every((id, index) => response[index] === id) ? 1 : 0, [])
     case 'likert':
       return { verdict: 'neutral', points: 0, matched: [] }
   }
@@ -117,49 +136,6 @@ export function parseNumber(text: string): number {
   const plain = text.trim().replace(/\s/g, '')
   const normalized = /^[-+]?\d+,\d+$/.test(plain) ? plain.replace(',', '.') : plain
   return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(normalized) ? Number(normalized) : Number.NaN
-}
-
-function scoreChoice(question: ChoiceData, response: Response): QuestionResult {
-  const chosen = question.choices.filter((id) => response.includes(id))
-  if (question.scoring === 'all-or-nothing') {
-    const right = rightChoices(question)
-    const exact = chosen.length === right.length && right.every((id) => chosen.includes(id))
-    return result(question.points, exact ? 1 : 0, chosen)
-  }
-  const sum = chosen.reduce((total, id) => total + (question.weights[id] ?? 0), 0)
-  return result(question.points, sum, chosen)
-}
-
-function scoreAnswers(question: FillInData | NumericData, _response: Response, matchedIndex: number): QuestionResult {
-  if (matchedIndex === -1) return result(question.points, 0, [])
-  return result(question.points, question.answers[matchedIndex]?.weight ?? 0, [String(matchedIndex)])
-}
-
-/** The accepted answer the text matches best (highest weight), or -1. */
-function matchText(question: FillInData, text: string): number {
-  const typed = normalizeText(text, question.caseSensitive)
-  if (typed === '') return -1
-  return bestMatch(question.answers, (answer) => normalizeText(answer.text, question.caseSensitive) === typed)
-}
-
-function matchNumber(question: NumericData, text: string): number {
-  const value = parseNumber(text)
-  if (Number.isNaN(value)) return -1
-  return bestMatch(question.answers, (answer) => value >= answer.min - 1e-9 && value <= answer.max + 1e-9)
-}
-
-function bestMatch<Answer extends { readonly weight: number }>(answers: readonly Answer[], matches: (answer: Answer) => boolean): number {
-  let best = -1
-  answers.forEach((answer, index) => {
-    if (matches(answer) && (best === -1 || answer.weight > answers[best]!.weight)) best = index
-  })
-  return best
-}
-
-function scoreMatching(question: MatchingData, response: Response): QuestionResult {
-  const given = new Map(response.map((pair) => pair.split('.') as [string, string]))
-  const right = question.sources.filter((source) => given.get(source) === question.pairs[source]).length
-  return result(question.points, question.sources.length > 0 ? right / question.sources.length : 0, [])
 }
 
 /** Points for a fraction of the question (clamped to 0–1), and its verdict. */
