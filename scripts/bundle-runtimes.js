@@ -23,10 +23,10 @@ const privateProperties = [
   // save-queue.ts
   'write', 'save', 'flush', 'unsaved', 'onStatus', 'retryDelays', 'schedule', 'cancel', 'budgetMs', 'triesPerCall',
   // session.ts and the quiz view; scoring's and the draw's results
-  'visitedCount', 'quizView', 'visit', 'end', 'attemptsAllowed', 'canSubmit', 'kept', 'plan', 'percent', 'passed',
+  'visitedCount', 'quizView', 'visit', 'end', 'attemptsAllowed', 'canSubmit', 'kept', 'plan', 'percent',
   'maxPoints', 'matched', 'questionIds', 'choiceOrder',
   // page.ts, quiz-controls.ts, messages.ts
-  'fieldset', 'collect', 'restore', 'lock', 'problem', 'show', 'showSaveStatus', 'pageId', 'view', 'submitted', 'responses', 'prompts',
+  'fieldset', 'collect', 'restore', 'lock', 'show', 'showSaveStatus', 'pageId', 'view', 'submitted', 'responses', 'prompts',
 ]
 
 const courseDataKeys = new Set([...(await readFile('src/shared/course-data.ts', 'utf8')).matchAll(/readonly (\w+)\??:/g)].map((match) => match[1]))
@@ -59,5 +59,8 @@ for (const name of targets) {
     logLevel: 'warning',
   })
   const { code } = await minify(result.outputFiles[0].text, { ecma: 2020, compress: { passes: 2 }, mangle: true, toplevel: true })
+  // A listed name left as a string (`'name' in object`, `object['name']`) would no longer match the shortened property.
+  const quoted = privateProperties.filter((property) => new RegExp(`["'\`]${property}["'\`]`).test(code))
+  if (quoted.length > 0) throw new Error(`bundle-runtimes: ${name}: ${quoted.join(', ')} used as a string, which cannot be shortened: use it as a plain property, or drop it from privateProperties`)
   await writeFile(`lib/runtime/${name}.js`, code)
 }

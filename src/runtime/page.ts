@@ -57,12 +57,12 @@ function quizForm(doc: Document, form: HTMLFormElement, pageId: string, post: (m
     const prompts: Record<string, string> = {}
     for (const [index, control] of inPlay().entries()) {
       const collected = control.collect()
-      if ('problem' in collected) {
-        say([format(strings, collected.problem, { numbers: index + 1, number: index + 1 })], 'error')
+      if (typeof collected === 'string') {
+        say([format(strings, collected, { numbers: index + 1, number: index + 1 })], 'error')
         focusFirst(control.fieldset)
         return
       }
-      responses[control.id] = collected.response
+      responses[control.id] = collected
       prompts[control.id] = (control.fieldset.querySelector('.cp-question__prompt')?.textContent ?? '').replace(/\s+/g, ' ').trim()
     }
     if (submit) submit.disabled = true

@@ -1,7 +1,7 @@
 import { parseNumber, type QuestionResult, type Response } from '../shared/scoring.js'
 
-/** What a question's controls hold: a response, nothing yet, or a mistake to point out. */
-export type Collected = { readonly response: Response } | { readonly problem: 'unanswered' | 'notANumber' | 'duplicatePositions' }
+/** What a question's controls hold: a response, or the mistake to point out (its UI string): nothing yet, not a number, a position twice. */
+export type Collected = Response | 'unanswered' | 'notANumber' | 'duplicatePositions'
 
 /**
  * The form controls of one question, whatever its kind: read the learner's
@@ -27,21 +27,21 @@ export function questionControls(fieldset: HTMLFieldSetElement): QuestionControl
     collect() {
       if (typed) {
         const value = inputs[0]?.value.trim() ?? ''
-        if (value === '') return { problem: 'unanswered' }
-        return kind === 'numeric' && Number.isNaN(parseNumber(value)) ? { problem: 'notANumber' } : { response: [value] }
+        if (value === '') return 'unanswered'
+        return kind === 'numeric' && Number.isNaN(parseNumber(value)) ? 'notANumber' : [value]
       }
       if (kind === 'matching') {
         const pairs = selects.map((select) => select.value && `${select.dataset.source}.${select.value}`)
-        return pairs.includes('') ? { problem: 'unanswered' } : { response: pairs }
+        return pairs.includes('') ? 'unanswered' : pairs
       }
       if (kind === 'sequencing') {
         const placed = selects.map((select) => ({ item: select.dataset.item ?? '', position: Number(select.value) }))
-        if (placed.some((entry) => !entry.position)) return { problem: 'unanswered' }
-        if (new Set(placed.map((entry) => entry.position)).size !== placed.length) return { problem: 'duplicatePositions' }
-        return { response: placed.sort((a, b) => a.position - b.position).map((entry) => entry.item) }
+        if (placed.some((entry) => !entry.position)) return 'unanswered'
+        if (new Set(placed.map((entry) => entry.position)).size !== placed.length) return 'duplicatePositions'
+        return placed.sort((a, b) => a.position - b.position).map((entry) => entry.item)
       }
       const chosen = inputs.filter((input) => input.checked).map((input) => input.value)
-      return chosen.length === 0 ? { problem: 'unanswered' } : { response: chosen }
+      return chosen.length === 0 ? 'unanswered' : chosen
     },
     restore(response) {
       if (typed) {
