@@ -2,15 +2,14 @@ import type { Connection } from './connection.js'
 import { findApi } from './find-api.js'
 
 /**
- * How one standard names its API: the window property (`API`, `API_1484_11`)
- * and the prefix of its eight functions (SCORM 1.2 `LMSInitialize`…, SCORM
- * 2004 `Initialize`…), whose end call alone differs (`LMSFinish`, `Terminate`).
+ * How one standard names its API: the window property (`API`,
+ * `API_1484_11`) and its eight functions (SCORM 1.2 `LMSInitialize`…, SCORM
+ * 2004 `Initialize`…), in the order initialize, finish, get, set, commit,
+ * last error, error string, diagnostic.
  */
 export interface ApiNames {
   readonly object: string
-  readonly prefix: string
-  /** The name of the end call, after the prefix. */
-  readonly finish: string
+  readonly functions: readonly [string, string, string, string, string, string, string, string]
   /** The error code a call after the end gets (1.2: 301, 2004: 143). */
   readonly afterFinishCode: number
   /** The code a get of an element never set answers, which just means empty (2004: 403). */
@@ -26,11 +25,10 @@ type Api = Record<string, (...args: string[]) => unknown>
  * without it), writes strings only, checks the last error after every call,
  * never throws into the page, and makes no call after the end.
  */
-export function connectApi(win: Window, { object, prefix, finish, afterFinishCode, notSetCode }: ApiNames): Connection | null {
-  const [initializeName, finishName, getName, setName, commitName, lastErrorName, errorStringName, diagnosticName] = [
-    'Initialize', finish, 'GetValue', 'SetValue', 'Commit', 'GetLastError', 'GetErrorString', 'GetDiagnostic',
-  ].map((name) => prefix + name) as [string, string, string, string, string, string, string, string]
-  const required = [initializeName, finishName, getName, setName, commitName, lastErrorName]
+export function connectApi(win: Window, { object, functions, afterFinishCode, notSetCode }: ApiNames): Connection | null {
+  const [initializeName, finishName, getName, setName, commitName, lastErrorName, errorStringName, diagnosticName] = functions
+  // The six every call needs; the two that only describe an error may be missing.
+  const required = functions.slice(0, 6)
   const lms = findApi(win, object, (candidate): candidate is Api =>
     typeof candidate === 'object' && candidate !== null && required.every((name) => typeof (candidate as Api)[name] === 'function'))
   if (!lms) return null

@@ -10,7 +10,11 @@ import { formatTimespan } from './time-format.js'
  * the gradebook unscaled), 4096 characters of `suspend_data`.
  */
 export const scorm12: Standard = {
-  connect: (win) => connectApi(win, { object: 'API', prefix: 'LMS', finish: 'Finish', afterFinishCode: 301 }),
+  connect: (win) => connectApi(win, {
+      object: 'API',
+      functions: ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic'],
+      afterFinishCode: 301,
+    }),
   readLaunch(read): Launch {
     const status = read('cmi.core.lesson_status')
     return {

@@ -13,7 +13,12 @@ import { formatDuration } from './time-format.js'
  * it, until the learner leaves finished (`normal`).
  */
 export const scorm2004: Standard = {
-  connect: (win) => connectApi(win, { object: 'API_1484_11', prefix: '', finish: 'Terminate', afterFinishCode: 143, notSetCode: 403 }),
+  connect: (win) => connectApi(win, {
+      object: 'API_1484_11',
+      functions: ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError', 'GetErrorString', 'GetDiagnostic'],
+      afterFinishCode: 143,
+      notSetCode: 403,
+    }),
   readLaunch(read): Launch {
     const completion = read('cmi.completion_status')
     const success = read('cmi.success_status')
