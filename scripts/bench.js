@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir, cpus } from 'node:os'
 import path from 'node:path'
 import { deflateSync, gzipSync } from 'node:zlib'
+import { build as esbuild } from 'esbuild'
 import JSZip from 'jszip'
 import { seededRandom } from '../lib/shared/draw.js'
 
@@ -143,6 +144,15 @@ function timeZip(folder, target) {
   return performance.now() - started
 }
 
+/** The bytes each source module leaves in a target's runtime bundle, largest first (the bundle's own build, without terser). */
+async function moduleSizes(target) {
+  const result = await esbuild({ absWorkingDir: path.join(here, '..'), entryPoints: [`src/targets/${target}/runtime/main.ts`], bundle: true, write: false, minify: true, format: 'iife', target: 'es2020', metafile: true, logLevel: 'silent' })
+  const [output] = Object.values(result.metafile.outputs)
+  return Object.entries(output.inputs)
+    .map(([file, { bytesInOutput }]) => ({ file: file.replace(/^src\//, ''), bytes: bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes)
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const spread = (values, digits = 0) => `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`
 
@@ -214,7 +224,9 @@ try {
 }
 
 console.log(`Benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version}, ${runs} runs each; times in ms, medians (min–max).`)
-console.log(`Runtime JS (coursepack.js): ${runtimes.map(({ target, bytes }) => `${target} ${(bytes.length / 1024).toFixed(1)} KB minified, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzipped`).join('; ')}.\n`)
+console.log(`Runtime JS (coursepack.js): ${runtimes.map(({ target, bytes }) => `${target} ${(bytes.length / 1024).toFixed(1)} KB minified, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzipped`).join('; ')}.`)
+for (const { target } of runtimes) console.log(`  ${target}, what is heavy (KB each module leaves in the bundle, esbuild-minified before terser): ${(await moduleSizes(target)).slice(0, 12).map(({ file, bytes }) => `${file} ${(bytes / 1024).toFixed(1)}`).join(', ')}.`)
+console.log('')
 console.log('| course | lessons | build wall | build CPU | peak RSS (MB) | zip | files | largest page | floor wall (unified + zip -r) | build / floor | ms per lesson | preview rebuild after one lesson changed |')
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
 for (const row of rows) console.log(`| ${row.name} | ${row.lessons} | ${row.wall} | ${row.cpu} | ${row.rss} | ${row.zip} | ${row.files} | ${row.largestPage} | ${row.floor} | ${row.ratio}× | ${row.perLesson} | ${row.rebuild} |`)
