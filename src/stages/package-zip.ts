@@ -87,8 +87,8 @@ function zipEntry(file: PackageFile): ZipEntry {
  * are left to the writer, which refuses to go past the limit.
  */
 export async function oversizedPackage(files: readonly PackageFile[]): Promise<{ readonly bytes: number; readonly files: number } | undefined> {
-  let bytes = 0
-  for (const file of files) bytes += file.data?.byteLength ?? (file.source === undefined ? 0 : (await stat(file.source)).size)
+  const sizes = await Promise.all(files.map(async (file) => file.data?.byteLength ?? (file.source === undefined ? 0 : (await stat(file.source)).size)))
+  const bytes = sizes.reduce((sum, size) => sum + size, 0)
   return bytes > zipLimits.bytes || files.length > zipLimits.entries ? { bytes, files: files.length } : undefined
 }
 
