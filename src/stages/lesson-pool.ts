@@ -63,7 +63,7 @@ export function pooledLessons(threads: number, here: LessonRendering, setup: Wor
   // Lessons handed to a thread but not yet back: two keep a worker busy while the next one travels.
   const inFlight = 2
   const queued: (() => void)[] = []
-  const lanes: Lane[] = [localLane(here), ...Array.from({ length: threads - 1 }, () => workerLane(setup, () => queued.shift()?.()))]
+  const lanes: Lane[] = [localLane(here), ...Array.from({ length: threads - 1 }, () => workerLane(setup))]
   return {
     async build(source) {
       // Wait for room: lessons wait here as text, not in a thread as trees.
@@ -72,6 +72,7 @@ export function pooledLessons(threads: number, here: LessonRendering, setup: Wor
       try {
         return await lane.build(source)
       } finally {
+        // Room in a lane: the next lesson waiting may go.
         queued.shift()?.()
       }
     },
@@ -105,7 +106,7 @@ function localLane(rendering: LessonRendering): Lane {
 }
 
 /** A worker thread as a lane. */
-function workerLane(setup: WorkerSetup, onFree: () => void): Lane {
+function workerLane(setup: WorkerSetup): Lane {
   const worker = new Worker(workerFile)
   worker.postMessage({ setup })
   const waiting = new Map<number, { resolve: (result: LessonJobResult) => void; reject: (error: Error) => void }>()
@@ -113,7 +114,6 @@ function workerLane(setup: WorkerSetup, onFree: () => void): Lane {
   worker.on('message', (result: LessonJobResult) => {
     waiting.get(result.id)?.resolve(result)
     waiting.delete(result.id)
-    onFree()
   })
   // A worker that died (a bug, or out of memory) fails what it holds and anything handed to it later, rather than leave the build waiting.
   let failure: Error | undefined
