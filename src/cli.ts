@@ -66,7 +66,7 @@ export async function main(argv: readonly string[]): Promise<void> {
 function parseTargets(option: string | boolean | undefined): TargetName[] | undefined | string {
   if (option === undefined) return undefined
   const names = String(option).split(',').map((name) => name.trim()).filter((name) => name !== '')
-  const unknown = names.find((name) => !(targetNames as string[]).includes(name))
+  const unknown = names.find((name) => !(targetNames as readonly string[]).includes(name))
   if (unknown !== undefined || names.length === 0) return `Unknown target \`${unknown ?? ''}\`, expected ${targetNames.map((target) => `\`${target}\``).join(', ')} (several: \`--target ${targetNames.join(',')}\`).`
   return [...new Set(names)] as TargetName[]
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type TargetName, targetNames } from '../targets/index.js'
+import { targetNames } from './target-names.js'
 
 /** Ids end up in file names, manifest identifiers and SCORM interaction ids: keep them plain ASCII. */
 export const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
@@ -51,7 +51,7 @@ export const courseConfigSchema = z.strictObject({
   /** Video hosts whose `<iframe>` embeds stay in sanitized HTML (default: none). */
   embeds: z.array(z.enum(['youtube', 'vimeo'])).default([]),
   /** The packages to build, one per target (default: `scorm12`); `--target` on the command line wins. */
-  targets: z.array(z.enum(targetNames as [TargetName, ...TargetName[]])).min(1).optional(),
+  targets: z.array(z.enum(targetNames)).min(1).optional(),
 })
 
 export type CourseConfig = z.input<typeof courseConfigSchema>

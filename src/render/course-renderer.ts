@@ -1,9 +1,24 @@
 import type { VFile } from 'vfile'
 import type { ResolvedConfig } from '../config/schema.js'
 import { createMarkdownRenderer, type MarkdownRenderer } from '../markdown/render-markdown.js'
-import type { LessonRendering, LessonUses } from '../stages/build-lesson.js'
+import type { PageLink } from '../model.js'
 import { createLinkRewriter, type LinkContext } from './course-links.js'
 import { type Strings, translate } from './theme.js'
+
+/** What a lesson's render collects: the course files it uses and its links to other pages. */
+export interface LessonUses {
+  readonly assets: Map<string, string>
+  readonly pageLinks: PageLink[]
+}
+
+/** What building a lesson needs of a renderer (stages/build-lesson.ts). */
+export interface LessonRendering {
+  readonly markdown: MarkdownRenderer
+  /** Start collecting what `file`'s render uses (its link rewriter reports to it). */
+  track(file: VFile): LessonUses
+  /** Stop collecting for `file`. */
+  untrack(file: VFile): void
+}
 
 export interface CourseRenderer extends LessonRendering {
   readonly markdown: MarkdownRenderer

@@ -1,21 +1,6 @@
-import type { VFile } from 'vfile'
-import type { MarkdownRenderer } from '../markdown/render-markdown.js'
-import type { Lesson, PageLink, PageSource } from '../model.js'
+import type { Lesson, PageSource } from '../model.js'
+import type { LessonRendering } from '../render/course-renderer.js'
 import { parseLesson } from './parse-lesson.js'
-
-/** What a lesson's render collects: the course files it uses and its links to other pages. */
-export interface LessonUses {
-  readonly assets: Map<string, string>
-  readonly pageLinks: PageLink[]
-}
-
-export interface LessonRendering {
-  readonly markdown: MarkdownRenderer
-  /** Start collecting what `file`'s render uses (its link rewriter reports to it). */
-  track(file: VFile): LessonUses
-  /** Stop collecting for `file`. */
-  untrack(file: VFile): void
-}
 
 /**
  * Parse a lesson and render its body at once, keeping the HTML and not the

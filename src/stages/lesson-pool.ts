@@ -1,39 +1,14 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import type { VFile } from 'vfile'
-import type { Point, Position } from 'unist'
 import type { Lesson, PageSource } from '../model.js'
-import { buildLesson, type LessonRendering } from './build-lesson.js'
-import type { WorkerSetup } from './lesson-worker.js'
+import type { LessonRendering } from '../render/course-renderer.js'
+import { buildLesson } from './build-lesson.js'
+import { type LessonJob, type LessonJobResult, replayMessages, type WorkerSetup } from './lesson-protocol.js'
 
 /** Builds lessons (parse and render), in this thread or in worker threads. */
 export interface LessonBuilder {
   build(source: PageSource): Promise<Lesson | undefined>
   close(): Promise<void>
-}
-
-export interface LessonJob {
-  readonly id: number
-  readonly path: string
-  readonly text: string
-  readonly pathId: string
-}
-
-export interface LessonJobResult {
-  readonly id: number
-  readonly lesson: (Omit<Lesson, 'file' | 'assets'> & { readonly assets: readonly (readonly [string, string])[] }) | undefined
-  readonly messages: readonly SerializedMessage[]
-  /** A bug in coursepack: what the worker threw. */
-  readonly error?: string
-}
-
-interface SerializedMessage {
-  readonly reason: string
-  readonly place: Point | Position | undefined
-  readonly ruleId: string | undefined
-  readonly source: string | undefined
-  readonly fatal: boolean | null | undefined
-  readonly note: string | undefined
 }
 
 /**
@@ -142,24 +117,5 @@ function workerLane(setup: WorkerSetup): Lane {
       failure ??= new Error('The lesson workers are closed')
       await worker.terminate()
     },
-  }
-}
-
-export function serializeMessages(file: VFile): SerializedMessage[] {
-  return file.messages.map((message) => ({
-    reason: message.reason,
-    place: message.place ?? undefined,
-    ruleId: message.ruleId ?? undefined,
-    source: message.source ?? undefined,
-    fatal: message.fatal,
-    note: message.note ?? undefined,
-  }))
-}
-
-function replayMessages(file: VFile, messages: readonly SerializedMessage[]): void {
-  for (const serialized of messages) {
-    const message = file.message(serialized.reason, { place: serialized.place, ruleId: serialized.ruleId, source: serialized.source })
-    message.fatal = serialized.fatal
-    if (serialized.note !== undefined) message.note = serialized.note
   }
 }

@@ -1,18 +1,9 @@
 // A worker thread that parses and renders lessons for the build (see lesson-pool.ts).
 import { parentPort } from 'node:worker_threads'
 import { VFile } from 'vfile'
-import type { ResolvedConfig } from '../config/schema.js'
 import { createCourseRenderer } from '../render/course-renderer.js'
-import type { Strings } from '../render/theme.js'
 import { buildLesson } from './build-lesson.js'
-import { serializeMessages, type LessonJob, type LessonJobResult } from './lesson-pool.js'
-
-export interface WorkerSetup {
-  readonly root: string
-  readonly pageIds: readonly (readonly [string, string])[]
-  readonly config: ResolvedConfig
-  readonly strings: Strings
-}
+import { type LessonJob, type LessonJobResult, serializeMessages, type WorkerSetup } from './lesson-protocol.js'
 
 const port = parentPort
 if (port) {

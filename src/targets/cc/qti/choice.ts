@@ -1,7 +1,7 @@
 import type { Choice, ChoiceQuestion } from '../../../model.js'
 import { plainText } from '../../../questions/list-items.js'
 import { isFullCredit } from '../fates.js'
-import type { ItemBody, ItemOptions, QuestionView } from './item.js'
+import type { ItemBody, ItemOptions, QuestionView } from './item-body.js'
 import { displayFeedback, htmlMaterial, itemFeedback, responseId, setScore, varequal, type XmlNode } from './xml.js'
 
 type ChoiceView = Extract<QuestionView, { readonly choices: unknown }>

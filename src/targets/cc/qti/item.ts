@@ -1,31 +1,13 @@
 import type { Question } from '../../../model.js'
 import { plainText } from '../../../questions/list-items.js'
-import type { QuizView } from '../../../stages/render-pages.js'
 import type { Fate, ItemForm } from '../fates.js'
 import { choiceItem } from './choice.js'
+import type { ItemBody, ItemOptions, QuestionView } from './item-body.js'
 import { matchingItem } from './matching.js'
 import { numericalItem } from './numerical.js'
 import { orderingItem } from './ordering.js'
 import { shortAnswerItem } from './short-answer.js'
 import { decimal, displayFeedback, htmlMaterial, itemFeedback, metadata, type XmlNode } from './xml.js'
-
-/** A question as the render stage showed it: prompt, choices and feedback as HTML. */
-export type QuestionView = QuizView['questions'][number]
-
-/** What each kind's writer gives: the response, the conditions that score it, and their feedback. */
-export interface ItemBody {
-  /** The `<presentation>` children after the question's text: `response_lid` or `response_str`. */
-  readonly responses: XmlNode
-  readonly conditions: readonly XmlNode[]
-  readonly feedback: readonly XmlNode[]
-}
-
-export interface ItemOptions {
-  /** `render_choice shuffle="Yes"`: what the quiz's `shuffle` says (read by neither importer, §2.4, §3.6). */
-  readonly shuffle: boolean
-  /** Rewrites the URLs of the render stage's HTML for where the QTI file is (`$IMS-CC-FILEBASE$`…). */
-  readonly html: (html: string) => string
-}
 
 /** Each form's `cc_profile` (what Moodle reads, §2.4) and `question_type` (what Canvas reads, §3.4). */
 const vocabulary: Readonly<Record<ItemForm, { readonly ccProfile?: string; readonly questionType?: string }>> = {

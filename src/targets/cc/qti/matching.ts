@@ -1,5 +1,5 @@
 import type { MatchingQuestion } from '../../../model.js'
-import type { ItemBody, ItemOptions, QuestionView } from './item.js'
+import type { ItemBody, ItemOptions, QuestionView } from './item-body.js'
 import { htmlMaterial, textMaterial, type XmlNode } from './xml.js'
 
 type MatchingView = Extract<QuestionView, { readonly sources: unknown }>

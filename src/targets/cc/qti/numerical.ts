@@ -1,6 +1,6 @@
 import type { NumericQuestion } from '../../../model.js'
 import { isFullCredit } from '../fates.js'
-import type { ItemBody, ItemOptions, QuestionView } from './item.js'
+import type { ItemBody, ItemOptions, QuestionView } from './item-body.js'
 import { decimal, displayFeedback, itemFeedback, responseId, setScore, type XmlNode } from './xml.js'
 
 /**

@@ -1,5 +1,5 @@
 import type { SequencingQuestion } from '../../../model.js'
-import type { ItemBody, ItemOptions, QuestionView } from './item.js'
+import type { ItemBody, ItemOptions, QuestionView } from './item-body.js'
 import { htmlMaterial, responseId, setScore, varequal } from './xml.js'
 
 type OrderingView = Extract<QuestionView, { readonly items: unknown }>

@@ -1,6 +1,6 @@
 import type { FillInQuestion, NumericQuestion } from '../../../model.js'
 import { isFullCredit } from '../fates.js'
-import type { ItemBody, ItemOptions, QuestionView } from './item.js'
+import type { ItemBody, ItemOptions, QuestionView } from './item-body.js'
 import { decimal, displayFeedback, itemFeedback, responseId, setScore, varequal } from './xml.js'
 
 /**
