@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { initCourse } from './init.js'
 import { planProject, shellWord, workflowPath, writeProject } from './init-project.js'
 
@@ -18,7 +19,9 @@ export interface Options {
 export async function runInit(dir: string, options: Options): Promise<{ ok: boolean; text: string }> {
   const plan = await planProject({ courseDir: dir, ci: options.ci, version: options.version })
   if (!plan.ok) return { ok: false, text: plan.reason }
-  const course = await initCourse(dir)
+  // In a course repository, the schema comes with the coursepack that package.json installs.
+  const schema = 'skipped' in plan ? undefined : path.relative(path.resolve(dir), path.resolve('node_modules/coursepack/schemas/course.schema.json')).split(path.sep).join('/')
+  const course = await initCourse(dir, schema === undefined ? {} : { schema })
   if (!course.ok) return { ok: false, text: course.reason }
   const lines = [course.kept ? `Kept the course in ${dir}: it has a course.yml.` : `Created a starter course in ${dir}.`]
   if ('skipped' in plan) {

@@ -7,7 +7,7 @@ import { withoutControlCharacters } from '../diagnostics/clean-text.js'
 import { problem } from '../diagnostics/problem.js'
 import { readSource } from '../fs/read-source.js'
 import { readYaml } from '../yaml/read-yaml.js'
-import { courseConfigSchema, idPattern, type OutlineEntry, type ResolvedConfig } from './schema.js'
+import { courseConfigSchema, idPattern, keptAsText, type OutlineEntry, type ResolvedConfig } from './schema.js'
 
 export const configFileName = 'course.yml'
 
@@ -42,7 +42,7 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
     label: configFileName,
     invalidRule: 'invalid-config',
     unknownKeyRule: 'unknown-config-key',
-    keepAsText: ['version'],
+    keepAsText: keptAsText,
   })
   const outline = config ? config.outline : outlineOf(raw)
   if (!config) return { file, config, id: undefined, outline, locate }

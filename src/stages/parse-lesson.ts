@@ -1,17 +1,7 @@
-import { z } from 'zod'
-import { pageIdSchema } from '../config/schema.js'
 import type { Root } from 'mdast'
+import { lessonFrontmatterSchema } from '../config/page-schemas.js'
 import type { Lesson, PageSource } from '../model.js'
 import { parsePageHead } from './page-head.js'
-
-export const lessonFrontmatterSchema = z.strictObject({
-  title: z.string().trim().min(1).optional(),
-  /** Page id in place of the one from the file name (optional). */
-  id: pageIdSchema.optional(),
-  objectives: z.union([z.string().trim().min(1), z.array(z.string().trim().min(1))]).optional(),
-  /** Minutes as a number, or a text such as `15 min`. */
-  duration: z.union([z.number().positive(), z.string().trim().min(1)]).optional(),
-})
 
 /** A lesson as parsed: what the course keeps of it, and its Markdown tree, to render at once. */
 export type ParsedLesson = Omit<Lesson, 'html' | 'assets' | 'pageLinks'> & { readonly body: Root }

@@ -1,7 +1,6 @@
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
-import { z } from 'zod'
-import { pageIdSchema } from '../config/schema.js'
+import { quizFrontmatterSchema } from '../config/page-schemas.js'
 import { problem } from '../diagnostics/problem.js'
 import type { PageSource, Question, QuestionBank, Quiz } from '../model.js'
 import { parseQuestion } from '../questions/parse-question.js'
@@ -9,27 +8,6 @@ import { splitQuestions } from '../questions/question-section.js'
 import { checkFullCredit } from './course-data.js'
 import { parseGiftQuestions } from './parse-gift.js'
 import { parsePageHead } from './page-head.js'
-
-export const quizFrontmatterSchema = z.strictObject({
-  title: z.string().trim().min(1).optional(),
-  id: pageIdSchema.optional(),
-  /** Graded quizzes count toward the course score; `false` makes a knowledge check (default: true). */
-  graded: z.boolean().default(true),
-  /** Pass mark of this quiz, in percent (optional). */
-  passingScore: z.number().min(0).max(100).optional(),
-  /** Weight of this quiz in the course score (default: 1). */
-  weight: z.number().min(0).default(1),
-  /** How many times a learner may submit (default: no limit). */
-  attempts: z.number().int().min(1).optional(),
-  /** Which attempt's score counts when a learner retakes the quiz (default: best). */
-  keep: z.enum(['best', 'last']).default('best'),
-  /** Draw this many of the questions for each attempt (default: all). */
-  pick: z.number().int().min(1).optional(),
-  /** Shuffle the questions and their choices for each attempt (default: false). */
-  shuffle: z.boolean().default(false),
-  /** GIFT question banks whose questions join this quiz's (paths relative to it). */
-  questions: z.union([z.string().trim().min(1), z.array(z.string().trim().min(1))]).optional(),
-})
 
 /** Reads a question bank a quiz names, reporting on the quiz at `place` when it cannot. */
 export type BankReader = (quizFile: VFile, relativePath: string, place: Point) => Promise<VFile | undefined>

@@ -209,6 +209,8 @@ describe('coursepack init', () => {
     })
     expect(await readFile(path.join(parent, '.gitignore'), 'utf8')).toMatch(/^dist\/\nnode_modules\/\n$/m)
     expect(await readFile(path.join(parent, '.github/workflows/course.yml'), 'utf8')).toContain('run: npx coursepack check starter --format github')
+    // The editor finds course.yml's schema in the coursepack that package.json installs.
+    expect((await readFile(path.join(parent, 'starter/course.yml'), 'utf8')).split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/coursepack/schemas/course.schema.json')
     const built = await run(['build', 'starter', '--quiet'], parent)
     expect(built).toEqual({ code: 0, stdout: '', stderr: '' })
     expect((await readdir(path.join(parent, 'dist'))).sort()).toEqual(['my-first-course-1.0-scorm12.zip', 'my-first-course-LMS-SETUP.md'])

@@ -78,6 +78,9 @@ describe('coursepack as an npm package', () => {
       'lib/preview/panel.js',
       'schemas/scorm12/NOTICE.txt',
       'schemas/scorm2004/NOTICE.txt',
+      'schemas/course.schema.json',
+      'schemas/lesson.schema.json',
+      'schemas/quiz.schema.json',
     ]))
     // Every template and every schema the SCORM packages ship, the starter course and the workflow among them.
     for (const folder of ['templates', 'schemas/scorm12', 'schemas/scorm2004']) {
@@ -115,6 +118,9 @@ describe('coursepack as an npm package', () => {
     let started = performance.now()
     const init = await npx(['coursepack', 'init'], project)
     expect(init.stdout).toContain('Created a starter course in course.')
+    // The schema that course.yml's first line names is in the installed package.
+    const schemaLine = /^# yaml-language-server: \$schema=(.+)$/m.exec(await readFile(path.join(project, 'course/course.yml'), 'utf8'))
+    expect(JSON.parse(await readFile(path.resolve(project, 'course', schemaLine![1]!), 'utf8')).title).toBe('coursepack course.yml')
     const scripts = JSON.parse(await readFile(path.join(project, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> }
     expect(scripts.scripts).toEqual({ build: 'coursepack build course', check: 'coursepack check course', preview: 'coursepack preview course' })
     expect(scripts.devDependencies).toEqual({ coursepack: `file:${packed.filename}` })
