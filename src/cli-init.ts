@@ -2,6 +2,9 @@ import path from 'node:path'
 import { initCourse } from './init.js'
 import { planProject, shellWord, workflowPath, writeProject } from './init-project.js'
 
+/** course.yml's JSON Schema in a course repository, from its folder: in the coursepack that npm installs there. */
+const installedSchema = path.join('node_modules', 'coursepack', 'schemas', 'course.schema.json')
+
 export interface Options {
   /** Write the GitHub Actions workflow. */
   readonly ci: boolean
@@ -20,7 +23,7 @@ export async function runInit(dir: string, options: Options): Promise<{ ok: bool
   const plan = await planProject({ courseDir: dir, ci: options.ci, version: options.version })
   if (!plan.ok) return { ok: false, text: plan.reason }
   // In a course repository, the schema comes with the coursepack that package.json installs.
-  const schema = 'skipped' in plan ? undefined : path.relative(path.resolve(dir), path.resolve('node_modules/coursepack/schemas/course.schema.json')).split(path.sep).join('/')
+  const schema = 'skipped' in plan ? undefined : path.relative(path.resolve(dir), path.join(process.cwd(), installedSchema)).split(path.sep).join('/')
   const course = await initCourse(dir, schema === undefined ? {} : { schema })
   if (!course.ok) return { ok: false, text: course.reason }
   const lines = [course.kept ? `Kept the course in ${dir}: it has a course.yml.` : `Created a starter course in ${dir}.`]
