@@ -1,6 +1,6 @@
-// Rewrite the rule list in README.md from the catalog (run after `npm run compile`).
+// Rewrite the rule list in docs/diagnostics.md from the catalog (run after `npm run compile`).
 import { readFile, writeFile } from 'node:fs/promises'
 import { withRuleTable } from '../lib/diagnostics/rule-docs.js'
 
-const readme = new URL('../README.md', import.meta.url)
-await writeFile(readme, withRuleTable(await readFile(readme, 'utf8')))
+const page = new URL('../docs/diagnostics.md', import.meta.url)
+await writeFile(page, withRuleTable(await readFile(page, 'utf8')))

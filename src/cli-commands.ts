@@ -59,7 +59,7 @@ export const commands = {
 
 export type CommandName = keyof typeof commands
 
-/** Documented in `--help` and the README. */
+/** Documented in `--help`, the README and docs/command-line.md. */
 export const exitCodes = { ok: 0, courseErrors: 1, usage: 2, bug: 3 } as const
 
 const exitText = 'Exit codes: 0 done, 1 the course has errors, 2 a wrong command line, 3 a bug in coursepack, 130 interrupted.'

@@ -9,7 +9,7 @@ export type Severity = 'error' | 'warning' | 'info'
 
 export interface Rule {
   readonly severity: Severity
-  /** One-line summary, used in the rule list of the README. */
+  /** One-line summary, used in the rule list of docs/diagnostics.md. */
   readonly title: string
   /** How to fix it (optional). */
   readonly hint?: string

@@ -4,7 +4,7 @@ import { XMLParser } from 'fast-xml-parser'
  * What the two importers read from a QTI file of a Common Cartridge, as
  * their code does it, for tests (the real importers need PHP and Ruby; they
  * were run on these cartridges by hand: docs/reference/common-cartridge-notes.md §8,
- * and the README's "Common Cartridge" section).
+ * and the "Common Cartridge" section of docs/targets.md).
  *
  * Moodle: backup/cc/entity11.quiz.class.php (Moodle 4.5.6), `get_questions`,
  * `get_question_type`, `get_answers`, `get_score`, `get_feedback`,

@@ -133,7 +133,7 @@ describe('the cc target', () => {
     expect(card).toContain('Every kind: "Which city?" 2')
   })
 
-  it('shows the same table of question kinds in the setup card and the README', async () => {
-    expect(await readFile(path.resolve(import.meta.dirname, '../../README.md'), 'utf8')).toContain(kindsTable)
+  it('shows the same table of question kinds in the setup card and docs/targets.md', async () => {
+    expect(await readFile(path.resolve(import.meta.dirname, '../../docs/targets.md'), 'utf8')).toContain(kindsTable)
   })
 })

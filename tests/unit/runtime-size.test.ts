@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest'
  * What each package's `coursepack.js` may weigh, gzipped at level 9 (as
  * scripts/bench.js reports it), in bytes. Issue 12 asks for 7.5 KB; the
  * runtime is not there yet (8.1 KiB for SCORM 1.2, 8.2 KiB for SCORM 2004),
- * so this holds what it has reached, and comes down as it shrinks (the
- * README's performance section says what is left).
+ * so this holds what it has reached, and comes down as it shrinks
+ * (docs/performance.md says what is left).
  */
 const budget = 8.4 * 1024
 

@@ -4,7 +4,7 @@ import { type PlannedQuiz, planCartridge } from './plan.js'
 
 /**
  * What each LMS keeps of each kind of question (notes §2.4, §3.4, §4.11),
- * as the setup card and the README show it.
+ * as the setup card and docs/targets.md show it.
  */
 export const kindsTable = [
   '| Question | Moodle | Canvas |',
