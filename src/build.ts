@@ -7,6 +7,7 @@ import { courseConfigSchema } from './config/schema.js'
 import { hasErrors, problem } from './diagnostics/problem.js'
 import { type BuildCache, renderEnvironment } from './cache/build-cache.js'
 import { createBankReader } from './fs/read-bank.js'
+import { writeFolderAtomic } from './fs/write-folder.js'
 import { writeAtomic, writeFileAtomic } from './fs/write-output.js'
 import type { Course, PackageFile } from './model.js'
 import { createCourseRenderer } from './render/course-renderer.js'
@@ -79,6 +80,8 @@ export interface BuiltPackage {
   readonly zip?: Uint8Array
   /** Where it was written (with `out`). */
   readonly path?: string
+  /** Where its files were also written as a folder (with `out`, for a target that asks for one). */
+  readonly folder?: string
   /** Its size in bytes. */
   readonly size?: number
 }
@@ -175,10 +178,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   for (const { target, fileName, files: entries } of made) {
     const zipPath = path.resolve(cwd, options.out, fileName)
     await writeAtomic(zipPath, (temporary) => writeZip(entries, temporary))
-    packages.push({ target: target.name, fileName, files: entries, path: zipPath, size: (await stat(zipPath)).size })
+    const folderName = target.folderName?.(course)
+    const folder = folderName === undefined ? undefined : path.resolve(cwd, options.out, folderName)
+    if (folder !== undefined) await writeFolderAtomic(folder, entries)
+    packages.push({ target: target.name, fileName, files: entries, path: zipPath, size: (await stat(zipPath)).size, ...(folder === undefined ? {} : { folder }) })
   }
   const setupCardPath = path.resolve(cwd, options.out, `${course.id}-LMS-SETUP.md`)
-  const card = setupCard(course, made.map(({ target, fileName }) => ({ label: target.label, fileName, section: target.setupCard(course, fileName) })))
+  const card = setupCard(
+    course,
+    made.map(({ target, fileName }) => {
+      const folder = target.folderName?.(course)
+      return { label: target.label, fileName, section: target.setupCard(course, fileName), ...(folder === undefined ? {} : { folder }) }
+    }),
+  )
   await writeFileAtomic(setupCardPath, new TextEncoder().encode(card))
   return { ok: true, files, course, packages, setupCardPath }
 }

@@ -104,6 +104,7 @@ async function runBuild(name: 'build' | 'check', dir: string, values: Record<str
   console.log(`Built ${pages} pages, ${questions} questions, in ${seconds} s`)
   for (const built of result.packages ?? []) {
     console.log(`→ ${path.relative(process.cwd(), built.path ?? '')} (${Math.round((built.size ?? 0) / 1024)} KB, ${built.files.length} files)`)
+    if (built.folder) console.log(`→ ${path.relative(process.cwd(), built.folder)}${path.sep}: the same files as a folder, to publish as they are`)
   }
   console.log(`→ ${path.relative(process.cwd(), result.setupCardPath ?? '')}: what to set in Moodle and Canvas`)
 }
@@ -132,6 +133,7 @@ function jsonResult(result: BuildResult) {
     packages: (result.ok ? (result.packages ?? []) : []).map((built) => ({
       target: built.target,
       path: built.path ? path.relative(process.cwd(), built.path) : null,
+      folder: built.folder ? path.relative(process.cwd(), built.folder) : null,
       bytes: built.size ?? null,
       files: built.files.length,
     })),

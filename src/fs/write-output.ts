@@ -17,8 +17,7 @@ export async function writeFileAtomic(target: string, data: Uint8Array): Promise
 /** The same, for a writer that produces the file itself (a zip streamed to disk). */
 export async function writeAtomic(target: string, write: (temporary: string) => Promise<void>): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true })
-  const temporary = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
-  pending.add(temporary)
+  const temporary = reserveTemporary(target)
   try {
     await write(temporary)
     await rename(temporary, target)
@@ -26,11 +25,27 @@ export async function writeAtomic(target: string, write: (temporary: string) => 
     await rm(temporary, { force: true })
     throw error
   } finally {
-    pending.delete(temporary)
+    releaseTemporary(temporary)
   }
 }
 
-/** Remove the temporary files of writes still under way (on SIGINT, say). */
+/**
+ * A new name next to `target` (same folder, so a rename moves it in place)
+ * for a temporary file or folder, which `removePendingWrites` removes until
+ * it is released.
+ */
+export function reserveTemporary(target: string): string {
+  const temporary = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
+  pending.add(temporary)
+  return temporary
+}
+
+/** The temporary file or folder was renamed into place or removed: no longer ours to clean up. */
+export function releaseTemporary(temporary: string): void {
+  pending.delete(temporary)
+}
+
+/** Remove the temporary files and folders of writes still under way (on SIGINT, say). */
 export async function removePendingWrites(): Promise<void> {
-  await Promise.all([...pending].map((file) => rm(file, { force: true })))
+  await Promise.all([...pending].map((file) => rm(file, { force: true, recursive: true })))
 }

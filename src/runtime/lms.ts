@@ -10,8 +10,12 @@ import type { Connection } from './connection.js'
  * session decides what to report and when, and the save queue how.
  */
 export interface Standard {
-  /** The LMS's API on this window or an ancestor, as a Connection; `null` when the course runs without an LMS. */
-  connect(win: Window): Connection | null
+  /**
+   * The LMS's API on this window or an ancestor, as a Connection; `null` when
+   * the course runs without an LMS (the shell then keeps progress in the
+   * browser). A standard without an LMS returns its own browser-storage one.
+   */
+  connect(win: Window, courseId: string): Connection | null
   /** Read what the LMS knows at launch. */
   readLaunch(read: (element: string) => string): Launch
   /** The writes that report the course score (percent, 0–100): score first, in the order LMSs expect. */
@@ -30,6 +34,8 @@ export interface Standard {
   readonly stateBudget: number
   /** The element the browser keeps a made-up learner id in when there is no LMS, so question draws stay stable. */
   readonly learnerIdElement: string
+  /** The UI string (a key of the course's strings) the shell shows when nothing reaches an LMS. */
+  readonly standaloneNotice: string
 }
 
 export type Writes = readonly (readonly [element: string, value: string])[]

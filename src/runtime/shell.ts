@@ -18,7 +18,7 @@ export function startShell(doc: Document, win: Window, standard: Standard): void
   if (!frame) return
   const strings = course.strings
 
-  const connection: Connection = standard.connect(win) ?? createLocalConnection(`coursepack:${course.id}`, standard.learnerIdElement)
+  const connection: Connection = standard.connect(win, course.id) ?? createLocalConnection(`coursepack:${course.id}`, standard.learnerIdElement)
   const post = (message: ToPage) => frame.contentWindow?.postMessage(message, '*')
   let saveStatus: SaveStatus | 'standalone' = connection.kind === 'local' ? 'standalone' : 'saved'
   const queue = createSaveQueue({
@@ -32,7 +32,7 @@ export function startShell(doc: Document, win: Window, standard: Standard): void
   })
   const session = createCourseSession(course, standard, connection, queue)
   const { location, learnerName } = session.start()
-  if (connection.kind === 'local') showStatus(doc, strings, 'standalone')
+  if (connection.kind === 'local') showStatus(doc, strings, 'standalone', standard.standaloneNotice)
   if (learnerName) showLearner(doc, strings, learnerName)
   const resumePage = course.pages.find((page) => page.id === location)
   if (resumePage && resumePage !== course.pages[0]) frame.src = resumePage.href
@@ -70,10 +70,10 @@ export function startShell(doc: Document, win: Window, standard: Standard): void
   })
 }
 
-function showStatus(doc: Document, strings: Readonly<Record<string, string>>, status: SaveStatus | 'standalone'): void {
+function showStatus(doc: Document, strings: Readonly<Record<string, string>>, status: SaveStatus | 'standalone', standaloneNotice = 'statusStandalone'): void {
   const element = doc.getElementById('cp-status')
   if (!element) return
-  const key = { saving: 'statusSaving', saved: 'statusSaved', retrying: 'statusRetrying', failed: 'statusNotSaved', standalone: 'statusStandalone' }[status]
+  const key = { saving: 'statusSaving', saved: 'statusSaved', retrying: 'statusRetrying', failed: 'statusNotSaved', standalone: standaloneNotice }[status]
   element.textContent = format(strings, key)
   element.dataset.status = status
 }

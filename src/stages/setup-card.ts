@@ -7,6 +7,8 @@ export interface CardPackage {
   readonly fileName: string
   /** The target's own section: what the package reports and the LMS settings (Markdown, from `##`). */
   readonly section: string
+  /** The folder the same files are in, for a package used unzipped (a website): not one to upload to an LMS. */
+  readonly folder?: string
 }
 
 /**
@@ -20,8 +22,13 @@ export function setupCard(course: Course, packages: readonly CardPackage[]): str
     `# ${course.config.title}: setting it up in your LMS`,
     '',
     packages.length === 1
-      ? `Package: \`${packages[0]!.fileName}\`, ${packages[0]!.label}. Upload it as it is; do not unzip it.`
-      : ['Packages, one per standard: pick the one your LMS takes, and upload it as it is; do not unzip it.', ...packages.map((entry) => `- \`${entry.fileName}\`: ${entry.label}`)].join('\n'),
+      ? packages[0]!.folder === undefined
+        ? `Package: \`${packages[0]!.fileName}\`, ${packages[0]!.label}. Upload it as it is; do not unzip it.`
+        : `${packages[0]!.label}: the folder \`${packages[0]!.folder}/\`, and the same files in \`${packages[0]!.fileName}\`. It is not for an LMS: its section below says how to publish it.`
+      : [
+          'Packages, one per standard: pick the one your LMS takes, and upload it as it is; do not unzip it.',
+          ...packages.map((entry) => (entry.folder === undefined ? `- \`${entry.fileName}\`: ${entry.label}` : `- \`${entry.folder}/\` and \`${entry.fileName}\`: ${entry.label}, not for an LMS (see its section below)`)),
+        ].join('\n'),
     '',
     '## How the course is scored',
     '',

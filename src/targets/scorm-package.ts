@@ -27,7 +27,7 @@ export async function scormPackageFiles(
 }
 
 /** The runtime bundle of target `name`, built by `npm run compile` from src/targets/<name>/runtime/main.ts. */
-async function readRuntime(name: string): Promise<PackageFile> {
+export async function readRuntime(name: string): Promise<PackageFile> {
   const bundle = fileURLToPath(new URL(`../../lib/runtime/${name}.js`, import.meta.url))
   try {
     return { path: 'coursepack.js', data: await readFile(bundle) }

@@ -17,6 +17,12 @@ export interface Target {
   readonly label: string
   /** The package's file name: `<id>-<version>-scorm12.zip`. */
   fileName(course: Course): string
+  /**
+   * For a package that is used unzipped as well (a website, served as it
+   * is): the name of the folder that the build also writes its files into,
+   * next to the zip. Without it, the zip is all there is.
+   */
+  folderName?(course: Course): string
   /** Report what this target cannot carry (on `config`, the course.yml), before anything is packaged. */
   check(context: TargetContext): void
   /** Every file of the package, `imsmanifest.xml` included. */

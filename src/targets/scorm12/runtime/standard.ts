@@ -45,6 +45,7 @@ export const scorm12: Standard = {
   // RTE 3.4.2.5: cmi.suspend_data is a CMIString4096.
   stateBudget: 4096,
   learnerIdElement: 'cmi.core.student_id',
+  standaloneNotice: 'statusStandalone',
 }
 
 /** A mastery score from the LMS: a number from 0 to 100, or nothing. */

@@ -60,6 +60,7 @@ export const scorm2004: Standard = {
   // RTE 4.2.23: cmi.suspend_data is a characterstring (SPM: 64000).
   stateBudget: 64000,
   learnerIdElement: 'cmi.learner_id',
+  standaloneNotice: 'statusStandalone',
 }
 
 /** `cmi.scaled_passing_score` (−1..1) as a pass mark in percent; `null` when the LMS sets none or a negative one. */
