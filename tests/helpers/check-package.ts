@@ -13,7 +13,8 @@ export interface Options {
 /**
  * The package checks of the example course, for any built package: the zip
  * opens, its entry names stay inside it, the manifest lists every file and
- * only those, every relative link and image of a page is in the zip, and
+ * only those (a website has none, and an index.html), every link and image
+ * of a page is relative and in the zip, and
  * (unless `schema: false`) the manifest is valid against the XSDs of its
  * target (SCORM 1.2, SCORM 2004, Common Cartridge 1.1). Returns what is
  * wrong, `[]` when nothing is.
@@ -27,12 +28,19 @@ export async function checkPackage(built: BuiltPackage, options: Options = {}): 
     if (name.endsWith('/') || name.includes('..') || name.startsWith('/') || name.includes('\\')) wrong.push(`entry name ${JSON.stringify(name)}`)
   }
   const manifest = await zip.file('imsmanifest.xml')?.async('string')
-  if (manifest === undefined) return [...wrong, 'no imsmanifest.xml']
   // A cartridge's hrefs are written unescaped (Moodle and Canvas read them so); SCORM's are URL-encoded.
   const cartridge = built.target === 'cc'
-  const listed = (cartridge ? cartridgeHrefs(manifest) : manifestHrefs(manifest)).sort()
-  const entries = names.filter((name) => name !== 'imsmanifest.xml').sort()
-  if (JSON.stringify(listed) !== JSON.stringify(entries)) wrong.push(`the manifest lists ${JSON.stringify(listed)}, the zip holds ${JSON.stringify(entries)}`)
+  if (built.target === 'web') {
+    // A website has no manifest: index.html is its front page.
+    if (manifest !== undefined) wrong.push('a website with an imsmanifest.xml')
+    if (!zip.file('index.html')) wrong.push('a website without index.html')
+  } else if (manifest === undefined) {
+    return [...wrong, 'no imsmanifest.xml']
+  } else {
+    const listed = (cartridge ? cartridgeHrefs(manifest) : manifestHrefs(manifest)).sort()
+    const entries = names.filter((name) => name !== 'imsmanifest.xml').sort()
+    if (JSON.stringify(listed) !== JSON.stringify(entries)) wrong.push(`the manifest lists ${JSON.stringify(listed)}, the zip holds ${JSON.stringify(entries)}`)
+  }
   for (const name of names.filter((entry) => entry.endsWith('.html'))) {
     const html = await zip.file(name)!.async('string')
     for (const match of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
@@ -40,6 +48,11 @@ export async function checkPackage(built: BuiltPackage, options: Options = {}): 
       const pathPart = url.split(/[?#]/)[0]!
       // Another site, or this same page (`#part`, `?query`).
       if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(url) || pathPart === '') continue
+      // From the root of the server: broken wherever the package is served under a sub-path (an LMS, GitHub Pages).
+      if (url.startsWith('/')) {
+        wrong.push(`${name}: a link from the server's root, ${url}`)
+        continue
+      }
       let target: string
       try {
         target = path.posix.normalize(path.posix.join(path.posix.dirname(name), cartridge ? pathPart : decodeURIComponent(pathPart)))
@@ -50,7 +63,7 @@ export async function checkPackage(built: BuiltPackage, options: Options = {}): 
       if (!zip.file(target)) wrong.push(`${name}: a broken link to ${url}`)
     }
   }
-  if (options.schema !== false) {
+  if (options.schema !== false && manifest !== undefined) {
     const result = cartridge ? await validateCcManifest(manifest) : built.target === 'scorm2004' ? await validateManifest2004(manifest) : await validateManifest(manifest)
     if (!result.valid) wrong.push(`the manifest is not valid: ${result.errors.join('; ')}`)
   }

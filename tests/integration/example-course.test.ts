@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { XMLParser } from 'fast-xml-parser'
@@ -31,7 +31,7 @@ afterAll(async () => {
 const text = (name: string) => zip.file(name)?.async('string') ?? Promise.reject(new Error(`No ${name} in the zip`))
 
 describe('the example course', () => {
-  it('builds into dist/<id>-<version>-scorm12.zip, -scorm2004.zip and .imscc, as its course.yml asks, with only the warnings of what the LMSs cannot import', () => {
+  it('builds into dist/<id>-<version>-scorm12.zip, -scorm2004.zip, .imscc and -web.zip (with the folder <id>-web/), as its course.yml asks, with only the warnings of what the LMSs cannot import', () => {
     const problems = result.files.flatMap((file) => file.messages.map((message) => `${path.relative(exampleCourse, file.path)}:${message.line}:${message.column} ${message.ruleId}`))
     expect(problems).toEqual([
       '03-check-your-understanding.quiz.md:3:1 quiz-setting-lost-in-lms',
@@ -44,7 +44,9 @@ describe('the example course', () => {
       'sino-soviet-treaty-1950-1.0-scorm12.zip',
       'sino-soviet-treaty-1950-1.0-scorm2004.zip',
       'sino-soviet-treaty-1950-1.0.imscc',
+      'sino-soviet-treaty-1950-1.0-web.zip',
     ])
+    expect(result.packages?.map((built) => (built.folder ? path.basename(built.folder) : null))).toEqual([null, null, null, 'sino-soviet-treaty-1950-web'])
   })
 
   it('has the SCORM 2004 manifest of its golden file, valid against the 2004 XSDs, listing every file', async () => {
@@ -115,6 +117,21 @@ describe('the example course', () => {
     expect(sha(again.packages![0]!.zip!)).toBe(sha(await readFile(result.packages![0]!.path!)))
     expect(sha(again.packages![1]!.zip!)).toBe(sha(await readFile(result.packages![1]!.path!)))
     expect(sha(again.packages![2]!.zip!)).toBe(sha(await readFile(result.packages![2]!.path!)))
+    expect(sha(again.packages![3]!.zip!)).toBe(sha(await readFile(result.packages![3]!.path!)))
+  })
+
+  it('writes the website\'s folder with the files of its zip, byte for byte, and nothing else', async () => {
+    const website = result.packages![3]!
+    const site = await JSZip.loadAsync(await readFile(website.path!))
+    const inZip = Object.keys(site.files).filter((name) => !name.endsWith('/')).sort()
+    const inFolder = (await readdir(website.folder!, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(website.folder!, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+      .sort()
+    expect(inFolder).toEqual(inZip)
+    for (const name of inZip) expect(Buffer.from(await readFile(path.join(website.folder!, name))).equals(await site.file(name)!.async('nodebuffer')), name).toBe(true)
+    expect(inZip).not.toContain('imsmanifest.xml')
+    expect(await readdir(out)).toEqual(['sino-soviet-treaty-1950-1.0-scorm12.zip', 'sino-soviet-treaty-1950-1.0-scorm2004.zip', 'sino-soviet-treaty-1950-1.0-web.zip', 'sino-soviet-treaty-1950-1.0.imscc', 'sino-soviet-treaty-1950-LMS-SETUP.md', 'sino-soviet-treaty-1950-web'].sort())
   })
 })
 
