@@ -44,8 +44,11 @@ export const commands = {
   },
   init: {
     summary: 'Write a starter course into dir (default: course), and around it package.json scripts, a .gitignore and a CI workflow',
-    options: { 'no-ci': { type: 'boolean' } },
-    help: [['--no-ci', 'Leave out the GitHub Actions workflow (.github/workflows/course.yml)']],
+    options: { 'no-ci': { type: 'boolean' }, pages: { type: 'boolean' } },
+    help: [
+      ['--no-ci', 'Leave out the GitHub Actions workflow (.github/workflows/course.yml)'],
+      ['--pages', 'Give the workflow a job that publishes the course as a website on GitHub Pages (docs/web.md)'],
+    ],
   },
   preview: {
     summary: 'Serve the course in a stand-in LMS on 127.0.0.1, rebuilt on every change',

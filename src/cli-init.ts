@@ -8,6 +8,8 @@ const installedSchema = path.join('node_modules', 'coursepack', 'schemas', 'cour
 export interface Options {
   /** Write the GitHub Actions workflow. */
   readonly ci: boolean
+  /** Give the workflow a job that publishes the course on GitHub Pages (default: false). */
+  readonly pages?: boolean
   /** The running coursepack's version. */
   readonly version: string
 }
@@ -20,7 +22,7 @@ export interface Options {
  * nothing was.
  */
 export async function runInit(dir: string, options: Options): Promise<{ ok: boolean; text: string }> {
-  const plan = await planProject({ courseDir: dir, ci: options.ci, version: options.version })
+  const plan = await planProject({ courseDir: dir, ci: options.ci, pages: options.pages === true, version: options.version })
   if (!plan.ok) return { ok: false, text: plan.reason }
   // In a course repository, the schema comes with the coursepack that package.json installs.
   const schema = 'skipped' in plan ? undefined : path.relative(path.resolve(dir), path.join(process.cwd(), installedSchema)).split(path.sep).join('/')
@@ -43,6 +45,8 @@ export async function runInit(dir: string, options: Options): Promise<{ ok: bool
   ]
   const width = Math.max(...next.map(([command]) => command.length)) + 3
   lines.push('', 'Next:', ...next.map(([command, text]) => `  ${command.padEnd(width)}${text}`))
-  if (plan.files.some((file) => file.path === workflowPath)) lines.push('Then commit and push: GitHub checks the course on every push, and builds it on the default branch.')
+  const workflow = plan.files.find((file) => file.path === workflowPath)
+  if (workflow) lines.push('Then commit and push: GitHub checks the course on every push, and builds it on the default branch.')
+  if (options.pages && workflow?.action !== 'keep') lines.push('For GitHub Pages, once: in the repository\'s Settings → Pages, set Source to "GitHub Actions". The course is then at https://<user>.github.io/<repository>/.')
   return { ok: true, text: lines.join('\n') }
 }

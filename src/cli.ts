@@ -38,7 +38,8 @@ export async function main(argv: readonly string[]): Promise<void> {
 
   try {
     if (name === 'init') {
-      const result = await runInit(dir, { ci: values['no-ci'] !== true, version: version() })
+      if (values.pages && values['no-ci']) return fail(exitCodes.usage, `\`--pages\` adds a job to the workflow that \`--no-ci\` leaves out: give one of them.\n\n${usage(name)}`)
+      const result = await runInit(dir, { ci: values['no-ci'] !== true, pages: values.pages === true, version: version() })
       return result.ok ? console.log(result.text) : fail(exitCodes.courseErrors, result.text)
     }
     if (name === 'preview') {

@@ -2,9 +2,15 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import slugify from '@sindresorhus/slugify'
+import { isMap, parse, parseDocument } from 'yaml'
+import { loadConfig } from './config/load-config.js'
+import { starterDir } from './init.js'
 
 /** The GitHub Actions workflow that `init` writes, with `{{check}}` and `{{build}}` to fill in. */
 const workflowTemplate = fileURLToPath(new URL('../templates/init/github-workflow.yml', import.meta.url))
+
+/** The job `init --pages` adds to the workflow, with `{{site}}` and `{{folder}}` to fill in. */
+const pagesJobTemplate = path.join(path.dirname(workflowTemplate), 'github-pages-job.yml')
 
 /** Where the workflow goes, from the project folder. */
 export const workflowPath = '.github/workflows/course.yml'
@@ -22,6 +28,8 @@ export interface Options {
   readonly courseDir: string
   /** Write the GitHub Actions workflow (default: true). */
   readonly ci?: boolean
+  /** Give the workflow a job that publishes the course as a website on GitHub Pages (default: false). */
+  readonly pages?: boolean
   /** The running coursepack's version: a new dev dependency is `^version`. */
   readonly version: string
 }
@@ -83,7 +91,13 @@ export async function planProject(options: Options): Promise<ProjectPlan> {
   const packageFile = manifest ? updatePackageJson(manifest, wanted, options.version) : createPackageJson(cwd, wanted, options.version)
   files.push(packageFile.file)
   files.push(await planGitignore(path.join(cwd, '.gitignore')))
-  if (options.ci !== false) files.push(await planWorkflow(path.join(cwd, workflowPath), dir))
+  let pages: PagesJob | undefined
+  if (options.pages) {
+    const site = await siteFolder(path.resolve(cwd, options.courseDir))
+    if (site === undefined) return { ok: false, reason: `\`--pages\` publishes the folder \`dist/<id>-web/\`, and the course id cannot be read from ${path.join(relative, 'course.yml')}: run \`coursepack check ${dir}\`, fix what it reports, then run \`coursepack init --pages\` again. Nothing was written.` }
+    pages = { build: `npx coursepack build ${dir} --target web --format github`, folder: site }
+  }
+  if (options.ci !== false) files.push(await planWorkflow(path.join(cwd, workflowPath), dir, pages))
 
   const commands = Object.fromEntries(
     scriptNames.map((name) => [name, packageFile.ours.includes(name) ? `npm run ${name}` : `npx ${wanted[name]}`]),
@@ -206,14 +220,76 @@ async function planGitignore(file: string): Promise<ProjectFile> {
   return { path: '.gitignore', action: 'update', note: missing.join(', '), text: `${text}${separator}${missing.join(eol)}${eol}` }
 }
 
-async function planWorkflow(file: string, dir: string): Promise<ProjectFile> {
-  const exists = await readFile(file).then(() => true, (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? false : Promise.reject(error)))
-  if (exists) return { path: workflowPath, action: 'keep', note: 'it is there already, left as it is' }
-  const template = await readFile(workflowTemplate, 'utf8')
-  const text = template
-    .replace('{{check}}', yamlScalar(`npx coursepack check ${dir} --format github`))
-    .replace('{{build}}', yamlScalar(`npx coursepack build ${dir} --format github`))
-  return { path: workflowPath, action: 'create', note: 'check on every push and pull request, build on the default branch', text }
+/** What the Pages job builds (a command line) and publishes (a folder). */
+interface PagesJob {
+  readonly build: string
+  readonly folder: string
+}
+
+async function planWorkflow(file: string, dir: string, pages?: PagesJob): Promise<ProjectFile> {
+  const existing = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)))
+  const job = pages && (await pagesJob(pages))
+  if (existing === undefined) {
+    const template = await readFile(workflowTemplate, 'utf8')
+    const text = template
+      .replace('{{check}}', yamlScalar(`npx coursepack check ${dir} --format github`))
+      .replace('{{build}}', yamlScalar(`npx coursepack build ${dir} --format github`))
+    const note = 'check on every push and pull request, build on the default branch'
+    return { path: workflowPath, action: 'create', note: job ? `${note}, and publish it on GitHub Pages` : note, text: job ? `${text}\n${job}` : text }
+  }
+  if (!job) return { path: workflowPath, action: 'keep', note: 'it is there already, left as it is' }
+  if (existing.includes('actions/deploy-pages')) return { path: workflowPath, action: 'keep', note: 'it publishes to GitHub Pages already' }
+  const text = withJob(existing, job)
+  if (text === undefined) {
+    return { path: workflowPath, action: 'keep', note: 'it is there already, and its jobs could not be added to safely; add the job `pages` that coursepack\'s docs/web.md shows by hand' }
+  }
+  return { path: workflowPath, action: 'update', note: 'the job `pages`, which publishes the course on GitHub Pages', text }
+}
+
+/** The Pages job, as the workflow's `jobs:` holds it (indented by two). */
+async function pagesJob(pages: PagesJob): Promise<string> {
+  const template = await readFile(pagesJobTemplate, 'utf8')
+  return template.replace('{{site}}', yamlScalar(pages.build)).replace('{{folder}}', yamlScalar(pages.folder))
+}
+
+/**
+ * The author's workflow with the Pages job added at its end, every byte of
+ * theirs as it was; undefined unless that is plainly safe: `jobs:` is the
+ * workflow's last key and a map without a `pages` job, and the result reads
+ * as the author's workflow plus the one job. The job needs `check` only
+ * where there is one; it takes the workflow's indentation and line ends.
+ */
+function withJob(text: string, job: string): string | undefined {
+  const document = parseDocument(text)
+  if (document.errors.length > 0 || !isMap(document.contents)) return undefined
+  const last = document.contents.items.at(-1)
+  const jobs = last && String(last.key) === 'jobs' && isMap(last.value) ? last.value : undefined
+  if (!jobs || jobs.has('pages')) return undefined
+  const firstKey = jobs.items[0]?.key as { range?: [number, number, number] } | undefined
+  const indent = firstKey?.range ? firstKey.range[0] - (text.lastIndexOf('\n', firstKey.range[0] - 1) + 1) : 2
+  if (indent < 1) return undefined
+  const needsCheck = jobs.has('check')
+  const snippet = parseDocument(`jobs:\n${job}`)
+  if (!needsCheck) snippet.deleteIn(['jobs', 'pages', 'needs'])
+  const lines = snippet.toString({ indent, lineWidth: 0 }).trimEnd().split('\n').slice(1)
+  const eol = text.includes('\r\n') ? '\r\n' : '\n'
+  const result = `${text}${text.endsWith('\n') ? '' : eol}${eol}${lines.join(eol)}${eol}`
+
+  const theirs = parse(text) as { jobs: Record<string, unknown> }
+  const expected = { ...theirs, jobs: { ...theirs.jobs, pages: (snippet.toJS() as { jobs: { pages: unknown } }).jobs.pages } }
+  try {
+    return JSON.stringify(parse(result)) === JSON.stringify(expected) ? result : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Where `build --target web` writes the course's website (`dist/<id>-web/`, as targets/web names it); undefined when course.yml does not give the id. */
+async function siteFolder(courseRoot: string): Promise<string | undefined> {
+  const loaded = await loadConfig(courseRoot)
+  // A new course is the starter, which `init` is about to write.
+  const { id } = loaded.file.messages.some((message) => message.ruleId === 'missing-config') ? await loadConfig(starterDir) : loaded
+  return id === undefined ? undefined : `dist/${id}-web/`
 }
 
 /**

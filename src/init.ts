@@ -3,7 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** The starter course: `templates/starter/`. */
-const starterDir = fileURLToPath(new URL('../templates/starter/', import.meta.url))
+export const starterDir = fileURLToPath(new URL('../templates/starter/', import.meta.url))
 
 export type InitResult =
   | { readonly ok: true; readonly dir: string; /** The folder held a course (a course.yml) already, and was left as it is. */ readonly kept: boolean }
