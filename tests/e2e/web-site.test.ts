@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
@@ -32,6 +33,7 @@ const notice = 'Your progress is kept in this browser only; nothing is sent anyw
 
 describe('the website (--target web), served under a sub-path as a learner takes it', { timeout: 120_000 }, () => {
   let work: string
+  let siteFolder: string
   let server: SiteServer
   let browser: Awaited<ReturnType<typeof launchBrowser>>
   /** Every address the browser asked for. */
@@ -42,6 +44,7 @@ describe('the website (--target web), served under a sub-path as a learner takes
     const result = await build({ dir: exampleCourse, out: work, targets: ['web'] })
     const folder = result.packages?.[0]?.folder
     if (!result.ok || !folder) throw new Error('The example course does not build as a website')
+    siteFolder = folder
     server = await startSiteServer(folder, base, { '/lms.html': framingPage })
     browser = await launchBrowser()
     browser.context.on('request', (request) => requests.push(request.url()))
@@ -117,10 +120,30 @@ describe('the website (--target web), served under a sub-path as a learner takes
     }
   })
 
+  it('works opened from disk too, as a colleague opens the unzipped draft, and keeps progress there', async () => {
+    const address = pathToFileURL(path.join(siteFolder, 'index.html')).href
+    const page = await browser.context.newPage()
+    page.setDefaultTimeout(10_000)
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(String(error)))
+    await page.goto(address)
+    const content = page.frameLocator('iframe[name="cp-page"]')
+    await page.getByRole('status').filter({ hasText: notice }).waitFor()
+    await content.getByRole('heading', { level: 1, name: pageTitles[0] }).waitFor()
+    await content.getByRole('link', { name: /^Next/ }).click()
+    await content.getByRole('heading', { level: 1, name: pageTitles[1] }).waitFor()
+    await page.getByText(`2 of ${pageTitles.length} pages visited`).waitFor()
+    await page.reload()
+    await content.getByRole('heading', { level: 1, name: pageTitles[1] }).waitFor()
+    await page.getByText(`2 of ${pageTitles.length} pages visited`).waitFor()
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   it('asks for nothing but the site\'s own files, by relative address under its sub-path', () => {
     const offSite = requests.filter((url) => {
       const { origin, pathname } = new URL(url)
-      return url !== 'about:blank' && (origin !== server.origin || !(pathname.startsWith(base) || pathname === '/lms.html'))
+      return url !== 'about:blank' && !url.startsWith(pathToFileURL(siteFolder).href) && (origin !== server.origin || !(pathname.startsWith(base) || pathname === '/lms.html'))
     })
     expect(requests.length).toBeGreaterThan(10)
     expect(offSite).toEqual([])
