@@ -15,7 +15,7 @@ import { minify } from 'terser'
  */
 const privateProperties = [
   // lms.ts: the standard, what it reads at launch, the status and the interaction it writes
-  'connect', 'readLaunch', 'interaction', 'savedState', 'stateBudget', 'learnerIdElement',
+  'connect', 'readLaunch', 'interaction', 'savedState', 'stateBudget', 'learnerIdElement', 'standaloneNotice',
   'statusRecorded', 'learnerName', 'learnerId', 'interactionCount', 'allPagesSeen', 'finished', 'success',
   'courseId', 'response', 'verdict', 'weighting', 'prompt', 'latencyMs',
   // api-connection.ts
