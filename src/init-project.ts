@@ -63,8 +63,10 @@ export type ProjectPlan =
  * in `courseDir`, writing nothing yet: package.json (created with the
  * scripts and coursepack as a dev dependency, or the scripts it lacks added
  * to it), a .gitignore (created, or the lines it lacks appended) and the CI
- * workflow (created when absent). Nothing of the author's is ever replaced:
- * a script of the same name, a .gitignore line, a workflow file stay.
+ * workflow (created when absent; with `pages`, with a GitHub Pages job,
+ * which is also added to a workflow that is there when that is safe).
+ * Nothing of the author's is ever replaced: a script of the same name, a
+ * .gitignore line, a line of a workflow stay.
  * `skipped` says why no project file fits (the course is not inside the
  * folder, or the folder is coursepack's own repository).
  */
