@@ -4,7 +4,7 @@
  * folder under `src/targets/`, and `targets/index.ts` maps every name here
  * to it (the compiler holds the two lists to each other).
  */
-export const targetNames = ['scorm12', 'scorm2004', 'cc', 'web'] as const
+export const targetNames = ['scorm12', 'scorm2004', 'cc', 'web', 'moodle'] as const
 
 export type TargetName = (typeof targetNames)[number]
 

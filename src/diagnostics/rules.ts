@@ -244,6 +244,10 @@ export const rules = {
     title: 'A link from a lesson to a quiz, which a Common Cartridge cannot hold: it becomes plain text there',
     hint: 'Name the quiz in the text instead: both LMSs list it next to the lessons.',
   },
+  'moodle-backup-differs': {
+    severity: 'warning',
+    title: 'A question or quiz setting that a Moodle course backup cannot carry as written: the message says what Moodle does instead',
+  },
 } as const satisfies Record<string, Rule>
 
 export type RuleId = keyof typeof rules

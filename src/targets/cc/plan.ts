@@ -1,10 +1,10 @@
 import path from 'node:path'
-import type { Point } from 'unist'
 import type { VFile } from 'vfile'
 import type { Place } from '../../diagnostics/problem.js'
 import type { RuleId } from '../../diagnostics/rules.js'
 import type { Course, Lesson, OutlineNode, Page, Question, Quiz } from '../../model.js'
 import { humanize } from '../../stages/load-outline.js'
+import { frontmatterPoint } from '../frontmatter-point.js'
 import { createIdAllocator, type IdAllocator } from '../manifest-xml.js'
 import { type Fate, fateOf, type ItemForm } from './fates.js'
 
@@ -210,18 +210,6 @@ function settingFindings(quiz: Quiz): Finding[] {
     setting('keep', 'Moodle and Canvas keep the best attempt of an imported quiz, not the last', 'After import, set Grading method to Last attempt (Moodle) and Quiz score to keep to Latest (Canvas).')
   }
   return findings
-}
-
-/** The line of a top-level `key:` in a page's frontmatter. */
-function frontmatterPoint(file: VFile, key: string): Point | undefined {
-  const lines = String(file.value).replace(/^\uFEFF/, '').split(/\r?\n/)
-  if (!/^---\s*$/.test(lines[0] ?? '')) return undefined
-  for (let index = 1; index < lines.length; index++) {
-    const line = lines[index]!
-    if (/^(---|\.\.\.)\s*$/.test(line)) return undefined
-    if (line.startsWith(`${key}:`) || new RegExp(`^${key}\\s+:`).test(line)) return { line: index + 1, column: 1 }
-  }
-  return undefined
 }
 
 /** The links of a lesson that lead to a page of the course (found while it was rendered), with where each is. */
