@@ -2,7 +2,7 @@ import type { LessonView, QuizView } from '../../stages/render-pages.js'
 import type { FileStore } from './files.js'
 import { type LinkTarget, moodleHtml } from './html.js'
 import { ids, type PlannedActivity, type PlannedPage, type PlannedQuiz } from './plan.js'
-import { decimal, element, field, fields, xmlDocument } from './xml.js'
+import { decimal, element, field, fields, moodleName, xmlDocument } from './xml.js'
 
 /** The version Moodle 4.5 writes in `module.xml`, and in `moodle_backup.xml`. */
 export const moodleVersion = 2024100700
@@ -43,7 +43,7 @@ function pageXml(activity: PlannedPage, context: ActivityContext): string {
   const content = moodleHtml([...header, view.html].join('\n'), { pages: context.links, useFile: (packagePath) => context.files.use(area, packagePath) })
   return activityDocument(activity, 'page', [
     ...fields({
-      name: activity.lesson.title,
+      name: moodleName(activity.lesson.title),
       intro: '',
       introformat: 1,
       content,
@@ -92,7 +92,7 @@ function quizXml(activity: PlannedQuiz, context: ActivityContext): string {
   })
   return activityDocument(activity, 'quiz', [
     ...fields({
-      name: quiz.title,
+      name: moodleName(quiz.title),
       intro,
       introformat: 1,
       timeopen: 0,
@@ -217,7 +217,7 @@ function quizGradeItem(activity: PlannedQuiz): string {
   return element('grade_item', { id: activity.gradeItemId }, [
     ...gradeItemFields({
       categoryid: 1,
-      itemname: activity.quiz.title,
+      itemname: moodleName(activity.quiz.title),
       itemtype: 'mod',
       itemmodule: 'quiz',
       iteminstance: activity.instanceId,

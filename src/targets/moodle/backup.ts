@@ -5,7 +5,7 @@ import { FileStore, storedFiles, utf8 } from './files.js'
 import type { LinkTarget } from './html.js'
 import { type BackupPlan, ids } from './plan.js'
 import { questionsXml } from './questions.js'
-import { element, field, fields, xmlDocument } from './xml.js'
+import { element, field, fields, moodleName, xmlDocument } from './xml.js'
 
 /** Moodle's `GRADE_AGGREGATE_WEIGHTED_MEAN`: the course score's weighted mean of the quizzes' grades. */
 const weightedMean = 10
@@ -86,7 +86,7 @@ function manifestXml(plan: BackupPlan): string {
       original_site_identifier_hash: 'coursepack',
       original_course_id: ids.course,
       original_course_format: 'topics',
-      original_course_fullname: course.config.title,
+      original_course_fullname: moodleName(course.config.title),
       original_course_shortname: course.id,
       original_course_startdate: 0,
       original_course_enddate: 0,
@@ -106,14 +106,14 @@ function manifestXml(plan: BackupPlan): string {
               moduleid: activity.cmid,
               sectionid: activity.sectionId,
               modulename: activity.modname,
-              title: activity.modname === 'page' ? activity.lesson.title : activity.quiz.title,
+              title: moodleName(activity.modname === 'page' ? activity.lesson.title : activity.quiz.title),
               directory: `activities/${activity.modname}_${activity.cmid}`,
               insubsection: '',
             }),
           ]),
         ),
       ),
-      element('sections', {}, plan.sections.map((section) => element('section', {}, fields({ sectionid: section.id, title: section.name ?? String(section.number), directory: `sections/section_${section.id}`, parentcmid: '', modname: '' })))),
+      element('sections', {}, plan.sections.map((section) => element('section', {}, fields({ sectionid: section.id, title: section.name === null ? String(section.number) : moodleName(section.name), directory: `sections/section_${section.id}`, parentcmid: '', modname: '' })))),
       element('course', {}, fields({ courseid: ids.course, title: course.id, directory: 'course' })),
     ]),
     element('settings', {}, [
@@ -140,7 +140,7 @@ function courseXml(plan: BackupPlan): string {
     element('course', { id: ids.course, contextid: ids.courseContext }, [
       ...fields({
         shortname: plan.course.id,
-        fullname: config.title,
+        fullname: moodleName(config.title),
         idnumber: '',
         summary: config.description ? `<p>${escapeHtml(config.description)}</p>` : '',
         summaryformat: 1,
@@ -186,7 +186,7 @@ function sectionXml(plan: BackupPlan, sectionId: number): string {
     element('section', { id: section.id }, [
       ...fields({
         number: section.number,
-        name: section.name,
+        name: section.name === null ? null : moodleName(section.name),
         summary,
         summaryformat: 1,
         sequence: section.activities.map((activity) => activity.cmid).join(','),

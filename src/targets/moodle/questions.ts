@@ -5,7 +5,7 @@ import { type FileArea, FileStore } from './files.js'
 import { type HtmlContext, moodleHtml } from './html.js'
 import { type BackupPlan, ids, type PlannedQuestion } from './plan.js'
 import { questionGrading } from './grading.js'
-import { decimal, element, field, fields, xmlDocument } from './xml.js'
+import { decimal, element, field, fields, moodleName, xmlDocument } from './xml.js'
 
 type QuestionView = QuizView['questions'][number]
 
@@ -29,7 +29,7 @@ export function questionsXml(plan: BackupPlan, context: QuestionContext): string
   const categories = plan.categories.map((category) =>
     element('question_category', { id: category.id }, [
       ...fields({
-        name: category.name,
+        name: moodleName(category.name),
         contextid: ids.courseContext,
         contextlevel: 50,
         contextinstanceid: ids.course,
@@ -199,7 +199,7 @@ function typeSpecific(planned: PlannedQuestion, view: QuestionView, html: Html, 
 /** The name Moodle lists the question by: its prompt, cut to 255 characters. */
 function questionName(question: Question): string {
   const text = plainText(question.prompt).replace(/\s+/g, ' ').trim() || question.id
-  return text.length > 255 ? `${text.slice(0, 254)}…` : text
+  return moodleName(text.length > 255 ? `${text.slice(0, 254)}…` : text)
 }
 
 /** A short answer as Moodle reads it: `*` is its wildcard, `\*` a star. */

@@ -40,3 +40,14 @@ export function xmlDocument(root: string): string {
 export function decimal(value: number, places = 7): string {
   return value.toFixed(places)
 }
+
+/**
+ * A name (course, section, activity, question, category) as Moodle stores
+ * one: plain text that its `PARAM_TEXT` cleaning keeps as it is. That
+ * cleaning strips anything from a `<` not followed by a space (the restore
+ * refuses a course name it would change), and Moodle shows names as HTML,
+ * so such a `<` is written as `&lt;`, which shows as `<`.
+ */
+export function moodleName(text: string): string {
+  return text.replace(/<(?=\S|$)/g, '&lt;')
+}
