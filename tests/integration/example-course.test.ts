@@ -6,6 +6,7 @@ import { XMLParser } from 'fast-xml-parser'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../../src/build.js'
+import { checkMoodleBackup } from '../helpers/check-moodle-backup.js'
 import { validateCcManifest, validateCcQti } from '../helpers/validate-cc.js'
 import { manifestHrefs, validateManifest, validateManifest2004 } from '../helpers/validate-manifest.js'
 
@@ -31,13 +32,17 @@ afterAll(async () => {
 const text = (name: string) => zip.file(name)?.async('string') ?? Promise.reject(new Error(`No ${name} in the zip`))
 
 describe('the example course', () => {
-  it('builds into dist/<id>-<version>-scorm12.zip, -scorm2004.zip, .imscc and -web.zip (with the folder <id>-web/), as its course.yml asks, with only the warnings of what the LMSs cannot import', () => {
+  it('builds into dist/<id>-<version>-scorm12.zip, -scorm2004.zip, .imscc, -web.zip (with the folder <id>-web/) and .mbz, as its course.yml asks, with only the warnings of what the LMSs cannot import', () => {
     const problems = result.files.flatMap((file) => file.messages.map((message) => `${path.relative(exampleCourse, file.path)}:${message.line}:${message.column} ${message.ruleId}`))
     expect(problems).toEqual([
       '03-check-your-understanding.quiz.md:3:1 quiz-setting-lost-in-lms',
       '03-check-your-understanding.quiz.md:50:1 question-lost-in-lms',
+      // Moodle's multiple choice has no all-or-nothing grading (docs/moodle-backup.md).
+      '03-check-your-understanding.quiz.md:20:1 moodle-backup-differs',
       '06-final-quiz.quiz.md:79:1 question-lost-in-lms',
       '06-final-quiz.quiz.md:90:1 question-lost-in-lms',
+      '06-final-quiz.quiz.md:30:1 moodle-backup-differs',
+      '06-final-quiz.quiz.md:59:1 moodle-backup-differs',
     ])
     expect(result.files.flatMap((file) => file.messages).every((message) => message.fatal === false)).toBe(true)
     expect(result.packages?.map((built) => path.basename(built.path ?? ''))).toEqual([
@@ -45,8 +50,9 @@ describe('the example course', () => {
       'sino-soviet-treaty-1950-1.0-scorm2004.zip',
       'sino-soviet-treaty-1950-1.0.imscc',
       'sino-soviet-treaty-1950-1.0-web.zip',
+      'sino-soviet-treaty-1950-1.0.mbz',
     ])
-    expect(result.packages?.map((built) => (built.folder ? path.basename(built.folder) : null))).toEqual([null, null, null, 'sino-soviet-treaty-1950-web'])
+    expect(result.packages?.map((built) => (built.folder ? path.basename(built.folder) : null))).toEqual([null, null, null, 'sino-soviet-treaty-1950-web', null])
   })
 
   it('has the SCORM 2004 manifest of its golden file, valid against the 2004 XSDs, listing every file', async () => {
@@ -194,4 +200,13 @@ describe('the example course as a Common Cartridge', () => {
     }
   })
 
+})
+
+describe('the example course as a Moodle backup', () => {
+  it('passes the structural checks of a Moodle backup, with a page per lesson and both quizzes', async () => {
+    const backup = await readFile(result.packages?.find((built) => built.target === 'moodle')?.path ?? '')
+    expect(await checkMoodleBackup(backup)).toEqual([])
+    const manifest = await (await JSZip.loadAsync(backup)).file('moodle_backup.xml')!.async('string')
+    expect([...manifest.matchAll(/<directory>activities\/(\w+)_\d+<\/directory>/g)].map((match) => match[1])).toEqual(['page', 'page', 'quiz', 'page', 'page', 'page', 'quiz', 'page'])
+  })
 })
