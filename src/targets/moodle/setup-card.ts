@@ -15,7 +15,7 @@ export function moodleSetupCard(course: Course, fileName: string): string {
   return [
     `## ${fileName}: Moodle course backup`,
     '',
-    'A Moodle course backup, restored as a native Moodle course: nothing runs in a package, Moodle grades the quizzes itself. It restores in Moodle 4.0 to 4.5, and in 5.0 (which moves the question bank into a question bank activity of the course).',
+    'A Moodle course backup, restored as a native Moodle course: nothing runs in a package, Moodle grades the quizzes itself. Moodle 4.5 restores it as written; Moodle 5.0 too, with a notice for each question category, which it moves into a question bank activity of the course; Moodle 4.3 and 4.4 with a notice that the backup comes from a newer Moodle.',
     '',
     '### Restoring it',
     '',
