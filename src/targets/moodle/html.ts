@@ -109,7 +109,12 @@ function withoutAnnotationWrapper(math: string): string {
   return math
 }
 
-/** The theme's look, where Bootstrap has it: callouts as alerts, tables as Bootstrap tables, figures as figures. */
+/**
+ * The theme's look, where Bootstrap has it: callouts as alerts, tables as
+ * Bootstrap tables, captions as figure captions. Not Bootstrap's `figure`
+ * class: it makes a figure an inline block, in which an image with no size
+ * of its own (an SVG with only a viewBox) shrinks to nothing.
+ */
 function withBootstrap(html: string): string {
   return html
     .replace(/<aside class="cp-callout cp-callout--(\w+)">/g, (whole, kind: string) => {
@@ -118,7 +123,6 @@ function withBootstrap(html: string): string {
     })
     .replace(/<p class="cp-callout__title">/g, '<p class="cp-callout__title font-weight-bold">')
     .replace(/<table>/g, '<table class="table table-bordered">')
-    .replace(/<figure class="cp-figure">/g, '<figure class="cp-figure figure">')
     .replace(/<figcaption>/g, '<figcaption class="figure-caption">')
     .replace(/<img (?![^>]*\bclass=)/g, '<img class="img-fluid" ')
 }
