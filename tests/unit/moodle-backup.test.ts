@@ -199,6 +199,16 @@ describe('the moodle target', () => {
     }
   })
 
+  it('gives the setup card the restore steps, and after the restore only the start date', () => {
+    const card = moodle.setupCard(result.course!, 'moodle-test-2.1.mbz')
+    expect(card).toMatch(/^## moodle-test-2\.1\.mbz: Moodle course backup/)
+    expect(card).toContain('Course reuse → Restore')
+    expect(card).toContain('admin/cli/restore_backup.php --file=moodle-test-2.1.mbz')
+    expect(card).toContain('Knowledge checks with a maximum grade of 0, left out of the course total: Practice check.')
+    const after = card.slice(card.indexOf('### After the restore'))
+    expect(after.split('\n').filter((line) => line.startsWith('- '))).toEqual([expect.stringContaining('**start date**')])
+  })
+
   it('writes names Moodle keeps as they are: a `<` that its cleaning would strip becomes &lt;', () => {
     expect(moodleName('Moodle test: <links> & kinds')).toBe('Moodle test: &lt;links> & kinds')
     expect(moodleName('a < b')).toBe('a < b')

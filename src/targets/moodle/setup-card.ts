@@ -20,7 +20,7 @@ export function moodleSetupCard(course: Course, fileName: string): string {
     '### Restoring it',
     '',
     '1. In Moodle, **Site administration → Courses → Restore course** (or, in an existing course, **More → Course reuse → Restore**). Upload the `.mbz` file under **Import a backup file** and choose **Restore**.',
-    '2. Restore **into a new course** (pick its category), or **into this course**, merging it with the course\'s content or deleting that first. Keep the defaults on the next pages; on **Schema settings** you may rename the course.',
+    '2. Restore **into a new course** (pick its category), or **into this course**, merging it with the course\'s content or deleting that first. Keep the defaults on the next pages; on **Schema settings** you may rename the course. Into an existing course, Moodle keeps that course\'s settings: turn on **Enable completion tracking** there if it is off, and its gradebook, if it has grade categories of its own, is kept instead of the backup\'s.',
     '3. Or from the command line: `php admin/cli/restore_backup.php --file=' + fileName + ' --categoryid=<category id>`.',
     '',
     '### What you get',
