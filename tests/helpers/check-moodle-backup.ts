@@ -146,7 +146,7 @@ export function checkBackupFiles(names: readonly string[], text: ReadonlyMap<str
       entries.set(entry['@id'], entry)
       if (entry.questioncategoryid !== category['@id']) wrong.push(`questions.xml: entry ${entry['@id']} names category ${entry.questioncategoryid}, it is in ${category['@id']}`)
       const question = entry.question_version.question_versions.questions.question
-      wrong.push(...checkQuestion(question, (area, itemid) => areaFiles(info.original_course_contextid, area[0], area[1], itemid)))
+      wrong.push(...checkQuestion(question, (area, itemid) => areaFiles(info.original_course_contextid, area[0], area[1], itemid), cmids))
     }
   }
 
@@ -193,7 +193,7 @@ export function checkBackupFiles(names: readonly string[], text: ReadonlyMap<str
 }
 
 /** A question's own references: its files, its true/false answers, its numerical tolerances. */
-function checkQuestion(question: X, area: (area: [string, string], itemid: string) => Set<string>): string[] {
+function checkQuestion(question: X, area: (area: [string, string], itemid: string) => Set<string>, cmids: ReadonlyMap<string, string>): string[] {
   const wrong: string[] = []
   const id = question['@id']
   const where = `questions.xml question ${id}`
@@ -201,12 +201,11 @@ function checkQuestion(question: X, area: (area: [string, string], itemid: strin
   if (!plugin) return [`${where}: no plugin_qtype_${question.qtype}_question`]
   const answers: X[] = asArray(plugin.answers?.answer)
   const answerIds = new Set(answers.map((answer) => answer['@id']))
-  const noCmids = new Map<string, string>()
-  wrong.push(...checkHtml(String(question.questiontext), `${where} questiontext`, area(['question', 'questiontext'], id), noCmids))
-  wrong.push(...checkHtml(String(question.generalfeedback), `${where} generalfeedback`, area(['question', 'generalfeedback'], id), noCmids))
+  wrong.push(...checkHtml(String(question.questiontext), `${where} questiontext`, area(['question', 'questiontext'], id), cmids))
+  wrong.push(...checkHtml(String(question.generalfeedback), `${where} generalfeedback`, area(['question', 'generalfeedback'], id), cmids))
   for (const answer of answers) {
-    wrong.push(...checkHtml(String(answer.answertext), `${where} answer`, area(['question', 'answer'], answer['@id']), noCmids))
-    wrong.push(...checkHtml(String(answer.feedback), `${where} answer feedback`, area(['question', 'answerfeedback'], answer['@id']), noCmids))
+    wrong.push(...checkHtml(String(answer.answertext), `${where} answer`, area(['question', 'answer'], answer['@id']), cmids))
+    wrong.push(...checkHtml(String(answer.feedback), `${where} answer feedback`, area(['question', 'answerfeedback'], answer['@id']), cmids))
   }
   if (question.qtype === 'truefalse' && (!answerIds.has(plugin.truefalse.trueanswer) || !answerIds.has(plugin.truefalse.falseanswer))) wrong.push(`${where}: true/false answers not among its answers`)
   if (question.qtype === 'numerical') for (const record of asArray(plugin.numerical_records?.numerical_record)) if (!answerIds.has(record.answer)) wrong.push(`${where}: a tolerance for answer ${record.answer}, not one of its answers`)

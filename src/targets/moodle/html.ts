@@ -74,7 +74,8 @@ function safeDecode(text: string): string {
 /**
  * KaTeX writes each formula twice: MathML for assistive technology and
  * HTML that only its stylesheet lays out. Moodle has no KaTeX stylesheet,
- * and browsers lay out MathML themselves, so only the MathML is kept.
+ * and browsers lay out MathML themselves, so only the MathML is kept (its
+ * `<annotation>` keeps the TeX source, which browsers do not show).
  */
 export function mathmlOnly(html: string): string {
   if (!html.includes('class="katex"')) return html
@@ -86,7 +87,7 @@ export function mathmlOnly(html: string): string {
     const end = closingSpan(html, start)
     const inner = html.slice(start, end)
     const math = /<math[\s\S]*<\/math>/.exec(inner)?.[0]
-    out += html.slice(index, start) + (math === undefined ? inner : withoutAnnotationWrapper(math))
+    out += html.slice(index, start) + (math ?? inner)
     index = end
   }
   return out + html.slice(index)
@@ -102,11 +103,6 @@ function closingSpan(html: string, start: number): number {
     if (depth === 0) return match.index + match[0].length
   }
   return html.length
-}
-
-/** KaTeX's `<semantics>` keeps the TeX source as an annotation, which browsers do not show: kept as it is. */
-function withoutAnnotationWrapper(math: string): string {
-  return math
 }
 
 /**

@@ -141,16 +141,19 @@ export function planBackup(course: Course): BackupPlan {
         if (picks) {
           // A pool is one category: the quiz's own, with the questions of its banks copied in.
           for (const question of page.questions) addQuestion(own, question, page.id)
-          const marks = [...new Set(page.questions.map((question) => question.points))]
+          // Likert questions are worth nothing, and reported apart (quizFindings).
+          const scored = page.questions.filter((question) => question.kind !== 'likert')
+          const mark = scored[0]?.points ?? 0
+          const marks = [...new Set(scored.map((question) => question.points))]
           if (marks.length > 1) {
             findings.push({
               file: page.file,
               place: frontmatterPoint(page.file, 'pick') ?? { line: 1, column: 1 },
-              reason: `Moodle gives every random question of a quiz the same mark: the ${page.pick} questions drawn from this quiz's pool are each worth ${page.questions[0]!.points} in Moodle, though its questions are worth ${marks.join(', ')} points`,
+              reason: `Moodle gives every random question of a quiz the same mark: the ${page.pick} questions drawn from this quiz's pool are each worth ${mark} in Moodle, though its questions are worth ${marks.join(', ')} points`,
               hint: 'Give the questions of a quiz that draws (`pick`) the same points.',
             })
           }
-          for (let draw = 0; draw < page.pick!; draw++) slots.push({ kind: 'random', category: own, mark: page.questions[0]!.points })
+          for (let draw = 0; draw < page.pick!; draw++) slots.push({ kind: 'random', category: own, mark })
         } else {
           for (const question of page.questions) {
             const bank = page.banks?.find((entry) => entry.questionIds.includes(question.id))
@@ -228,12 +231,6 @@ function questionFindings(findings: Finding[], reported: Set<string>, quiz: Quiz
       reason: `Moodle's multiple choice question has no all-or-nothing grading: in the backup each right choice earns 1/${question.choices.filter((choice) => choice.weight > 0).length} of the marks and any wrong one cancels them all, so ticking only some of the right choices earns part of the marks, where coursepack gives none`,
       hint: 'Add `{partial}` to the question\'s heading to give partial credit everywhere, or keep it: every other answer scores the same in Moodle.',
     })
-  }
-  if (question.kind === 'single-choice' && question.choices.some((choice) => choice.weight < 0)) {
-    findings.push({ file, place, reason: 'Moodle lets a negative choice take marks away from the quiz total; coursepack counts it as 0: in the backup it is worth 0', hint: 'Give the choice no negative weight.' })
-  }
-  if (question.kind === 'fill-in' && question.answers.some((answer) => /\s{2,}/.test(answer.value.trim()))) {
-    findings.push({ file, place, reason: 'Moodle compares short answers space for space: an answer with several spaces in a row is only matched as typed', hint: 'Write the answer with single spaces.' })
   }
 }
 

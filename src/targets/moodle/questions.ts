@@ -37,7 +37,7 @@ export function questionsXml(plan: BackupPlan, context: QuestionContext): string
         infoformat: 0,
         stamp: `coursepack+${plan.course.id}+category${category.id}`,
         parent: category.parent,
-        sortorder: category.id === ids.topCategory ? 0 : 999,
+        sortorder: category.id === ids.topCategory ? 0 : category.id - 1,
         idnumber: null,
       }),
       element('question_bank_entries', {}, category.questions.map((planned) => bankEntry(plan, planned, context, nextAnswer))),
@@ -130,7 +130,7 @@ function typeSpecific(planned: PlannedQuestion, view: QuestionView, html: Html, 
     }
     case 'fill-in': {
       const feedback = 'answerFeedback' in view ? view.answerFeedback : []
-      const answers = grading.order.map((index) => answer(nextAnswer(), escapeWildcards(question.answers[index]!.value.trim()), 0, grading.fractions[index]!, feedback[index]?.html ?? ''))
+      const answers = grading.order.map((index) => answer(nextAnswer(), shortAnswer(question.answers[index]!.value), 0, grading.fractions[index]!, feedback[index]?.html ?? ''))
       return element('plugin_qtype_shortanswer_question', {}, [element('answers', {}, answers), element('shortanswer', { id: planned.id }, fields({ usecase: question.caseSensitive ? 1 : 0 }))])
     }
     case 'numeric': {
@@ -202,9 +202,9 @@ function questionName(question: Question): string {
   return moodleName(text.length > 255 ? `${text.slice(0, 254)}…` : text)
 }
 
-/** A short answer as Moodle reads it: `*` is its wildcard, `\*` a star. */
-function escapeWildcards(text: string): string {
-  return text.replace(/\*/g, '\\*')
+/** An accepted answer as Moodle reads it: `*` is its wildcard, `\*` a star; spaces in a row as one, as coursepack compares answers. */
+function shortAnswer(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').replace(/\*/g, '\\*')
 }
 
 /** A number without an exponent, as Moodle's numerical question parses it. */
