@@ -159,13 +159,7 @@ const goodConfig = fc
     html: fc.constantFrom('', 'html: trusted\n', 'html: sanitize\n'),
     embeds: fc.constantFrom('', 'embeds: [youtube, vimeo]\n'),
     passingScore: fc.constantFrom('', 'passingScore: 50\n'),
-    targets: fc.constantFrom('', '', 'targets: [scorm2004]
-', 'targets: [cc]
-', 'targets: [web]
-', 'targets: [scorm12, scorm2004, cc, web]
-', 'targets: [moodle]
-', 'targets: [cc, moodle]
-'),
+    targets: fc.constantFrom('', '', 'targets: [scorm2004]\n', 'targets: [cc]\n', 'targets: [web]\n', 'targets: [scorm12, scorm2004, cc, web]\n', 'targets: [moodle]\n', 'targets: [cc, moodle]\n'),
     language: fc.constantFrom('', 'language: zh-Hans\n', 'language: ar\n', 'language: es\n'),
     assets: fc.constantFrom('', 'assets: [images/]\n'),
   })
