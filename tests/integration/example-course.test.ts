@@ -124,6 +124,7 @@ describe('the example course', () => {
     expect(sha(again.packages![1]!.zip!)).toBe(sha(await readFile(result.packages![1]!.path!)))
     expect(sha(again.packages![2]!.zip!)).toBe(sha(await readFile(result.packages![2]!.path!)))
     expect(sha(again.packages![3]!.zip!)).toBe(sha(await readFile(result.packages![3]!.path!)))
+    expect(sha(again.packages![4]!.zip!)).toBe(sha(await readFile(result.packages![4]!.path!)))
   })
 
   it('writes the website\'s folder with the files of its zip, byte for byte, and nothing else', async () => {
@@ -137,7 +138,7 @@ describe('the example course', () => {
     expect(inFolder).toEqual(inZip)
     for (const name of inZip) expect(Buffer.from(await readFile(path.join(website.folder!, name))).equals(await site.file(name)!.async('nodebuffer')), name).toBe(true)
     expect(inZip).not.toContain('imsmanifest.xml')
-    expect(await readdir(out)).toEqual(['sino-soviet-treaty-1950-1.0-scorm12.zip', 'sino-soviet-treaty-1950-1.0-scorm2004.zip', 'sino-soviet-treaty-1950-1.0-web.zip', 'sino-soviet-treaty-1950-1.0.imscc', 'sino-soviet-treaty-1950-LMS-SETUP.md', 'sino-soviet-treaty-1950-web'].sort())
+    expect(await readdir(out)).toEqual(['sino-soviet-treaty-1950-1.0-scorm12.zip', 'sino-soviet-treaty-1950-1.0-scorm2004.zip', 'sino-soviet-treaty-1950-1.0-web.zip', 'sino-soviet-treaty-1950-1.0.imscc', 'sino-soviet-treaty-1950-1.0.mbz', 'sino-soviet-treaty-1950-LMS-SETUP.md', 'sino-soviet-treaty-1950-web'].sort())
   })
 })
 
