@@ -50,6 +50,10 @@ export const courseConfigSchema = z.strictObject({
   html: z.enum(['sanitize', 'trusted']).default('sanitize').describe('Raw HTML in Markdown: `sanitize` keeps a safe subset, `trusted` keeps it all (default: `sanitize`).'),
   math: z.boolean().default(false).describe('`$…$` and `$$…$$` are math, rendered with KaTeX (default: false, so `US$300` stays text).'),
   embeds: z.array(z.enum(['youtube', 'vimeo'])).default([]).describe('Video hosts whose `<iframe>` embeds stay in sanitized HTML (default: none).'),
+  canvas: z
+    .strictObject({ sequential: z.boolean().default(false).describe("Each module's items open in order: a learner reaches an item once the one before it is complete (default: false).") })
+    .optional()
+    .describe('What only Canvas reads of the Common Cartridge, from the Canvas course export inside it (docs/canvas.md).'),
   targets: z.array(z.enum(targetNames)).min(1).optional().describe('The packages to build, one per target (default: `scorm12`); `--target` on the command line wins.'),
 })
 

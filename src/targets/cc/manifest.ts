@@ -1,5 +1,6 @@
 import type { OutlineNode, Page } from '../../model.js'
 import { toXml, xmlText } from '../manifest-xml.js'
+import type { CanvasPart } from './canvas/index.js'
 import type { Cartridge } from './plan.js'
 
 /** CC 1.1's namespaces, the targetNamespaces of the CC 1.1 XSDs (Moodle's backup/cc/schemas11). */
@@ -14,6 +15,16 @@ const schemaLocation = [
   `${namespaces.imscp} http://www.imsglobal.org/profile/cc/ccv1p1/ccv1p1_imscp_v1p2_v1p0.xsd`,
   `${namespaces.lomimscc} http://www.imsglobal.org/profile/cc/ccv1p1/LOM/ccv1p1_lommanifest_v1p0.xsd`,
 ].join(' ')
+
+/** The cartridge's own files, by path in the zip. */
+export interface CartridgeFiles {
+  /** The lessons' stylesheet, and KaTeX's when a lesson has math. */
+  readonly styles: readonly string[]
+  /** The course files the pages use. */
+  readonly assets: readonly string[]
+  /** A lesson's, quiz's or bank's resource → the files of `assets` it uses. */
+  readonly usedBy: ReadonlyMap<string, readonly string[]>
+}
 
 export const resourceTypes = {
   webcontent: 'webcontent',
@@ -34,16 +45,32 @@ export const resourceTypes = {
  * outside any module are grouped, each run of them under an item titled
  * after the course, since neither LMS wants a page right under the root.
  *
- * `sharedFiles` are the stylesheet and the files the pages use: one
- * webcontent resource, which no item points to (both LMSs copy its files
- * into the course's files), and which every lesson and quiz depends on.
- * File paths are written as they are, not percent-encoded: Moodle copies
- * and Canvas unpacks a file by its `href` as written.
+ * Files: each course file the pages use (`web_resources/assets/…`) is a
+ * webcontent resource of its own, with its `href`, as in Canvas's exports:
+ * Canvas imports as course files exactly the files of such resources
+ * (`create_file_map`, then `process_migration_files` unzips only those).
+ * The lessons' own stylesheet (and KaTeX's) is one webcontent resource
+ * without `href`, which Canvas leaves out. No item points to these; Moodle
+ * copies the files of every webcontent resource but HTML into the course's
+ * files. Each lesson and quiz depends on the stylesheet's resource and on
+ * those of the files it uses. File paths are written as they are, not
+ * percent-encoded: Moodle copies and Canvas unpacks a file by its `href` as
+ * written.
+ *
+ * `canvas`: the resources of Canvas's own files, after the Common
+ * Cartridge's; no organization item points to them (Canvas reads its
+ * modules from `module_meta.xml`), and each CC assessment depends on its
+ * quiz's, as in Canvas's exports.
  */
-export function cartridgeManifest(cartridge: Cartridge, sharedFiles: readonly string[]): string {
+export function cartridgeManifest(cartridge: Cartridge, files: CartridgeFiles, canvas: Pick<CanvasPart, 'resources' | 'dependencies'>): string {
   const { course, ids } = cartridge
-  const sharedId = sharedFiles.length > 0 ? ids.take(`RES-${course.id}-files`) : undefined
-  const dependency = sharedId ? { dependency: { '@_identifierref': sharedId } } : {}
+  const sharedId = files.styles.length > 0 ? ids.take(`RES-${course.id}-files`) : undefined
+  const assetId = new Map([...files.assets].sort().map((file) => [file, ids.take(`RES-${course.id}-file-${file.replace(/^web_resources\/assets\//, '')}`)] as const))
+  /** The `<dependency>`s of a resource that uses `used` (files of `files.assets`), and of `more` resources. */
+  const dependencies = (used: readonly string[], more: readonly string[] = []) => {
+    const refs = [...(sharedId ? [sharedId] : []), ...[...new Set(used)].sort().flatMap((file) => assetId.get(file) ?? []), ...more]
+    return refs.length === 0 ? {} : { dependency: refs.map((id) => ({ '@_identifierref': id })) }
+  }
   const resourceOf = new Map<Page, string>([
     ...cartridge.lessons.map(({ lesson, resource }) => [lesson, resource] as const),
     ...cartridge.quizzes.map(({ quiz, resource }) => [quiz, resource] as const),
@@ -102,10 +129,15 @@ export function cartridgeManifest(cartridge: Cartridge, sharedFiles: readonly st
       },
       resources: {
         resource: [
-          ...cartridge.lessons.map(({ resource, href }) => ({ '@_identifier': resource, '@_type': resourceTypes.webcontent, '@_href': href, file: { '@_href': href }, ...dependency })),
-          ...cartridge.quizzes.map(({ resource, href }) => ({ '@_identifier': resource, '@_type': resourceTypes.assessment, file: { '@_href': href }, ...dependency })),
-          ...(cartridge.bank ? [{ '@_identifier': cartridge.bank.resource, '@_type': resourceTypes.bank, file: { '@_href': cartridge.bank.href }, ...dependency }] : []),
-          ...(sharedId ? [{ '@_identifier': sharedId, '@_type': resourceTypes.webcontent, file: [...sharedFiles].sort().map((file) => ({ '@_href': file })) }] : []),
+          ...cartridge.lessons.map(({ resource, href }) => ({ '@_identifier': resource, '@_type': resourceTypes.webcontent, '@_href': href, file: { '@_href': href }, ...dependencies(files.usedBy.get(resource) ?? []) })),
+          ...cartridge.quizzes.map(({ resource, href }) => {
+            const meta = canvas.dependencies.get(resource)
+            return { '@_identifier': resource, '@_type': resourceTypes.assessment, file: { '@_href': href }, ...dependencies(files.usedBy.get(resource) ?? [], meta ? [meta] : []) }
+          }),
+          ...(cartridge.bank ? [{ '@_identifier': cartridge.bank.resource, '@_type': resourceTypes.bank, file: { '@_href': cartridge.bank.href }, ...dependencies(files.usedBy.get(cartridge.bank.resource) ?? []) }] : []),
+          ...(sharedId ? [{ '@_identifier': sharedId, '@_type': resourceTypes.webcontent, file: [...files.styles].sort().map((file) => ({ '@_href': file })) }] : []),
+          ...[...assetId].map(([file, id]) => ({ '@_identifier': id, '@_type': resourceTypes.webcontent, '@_href': file, file: { '@_href': file } })),
+          ...canvas.resources,
         ],
       },
     },

@@ -173,8 +173,9 @@ function planBank(course: Course, quizzes: readonly PlannedQuiz[], ids: IdAlloca
   }
 }
 
+/** The Common Cartridge parts hold the CC-profile questions only (what Moodle restores); the other kinds live in Canvas's files alone. */
 function written(fate: Fate): fate is Fate & { readonly form: ItemForm } {
-  return fate.form !== undefined
+  return fate.form !== undefined && fate.moodle
 }
 
 /** A question's own file: the quiz's, or the GIFT bank's it came from. */

@@ -61,7 +61,7 @@ function unlinkQuizzes(html: string, pages: PageKinds): string {
 }
 
 /** `<id>.html` (with a `#fragment` or `?query`), as the render stage links a page. */
-function pageOf(url: string): { id: string } | undefined {
+export function pageOf(url: string): { id: string } | undefined {
   const match = /^([^/?#:]+)\.html(?:[?#].*)?$/.exec(url)
   if (!match) return undefined
   try {

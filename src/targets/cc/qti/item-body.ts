@@ -19,4 +19,6 @@ export interface ItemOptions {
   readonly shuffle: boolean
   /** Rewrites the URLs of the render stage's HTML for where the QTI file is (`$IMS-CC-FILEBASE$`…). */
   readonly html: (html: string) => string
+  /** More metadata fields, after the question's own (Canvas's `assessment_question_identifierref`). */
+  readonly metadata?: readonly (readonly [string, string])[]
 }

@@ -43,6 +43,7 @@ export function questionItem(ident: string, question: Question, fate: Fate & { r
         ['points_possible', decimal(question.points)],
         // Moodle's default mark: an integer from 0 to 99, else it takes 1 (get_defaultgrade).
         ...(Number.isInteger(question.points) && question.points >= 0 && question.points <= 99 ? [['cc_weighting', String(question.points)] as const] : []),
+        ...(options.metadata ?? []),
       ]),
     },
     presentation: { material: htmlMaterial(options.html(questionText(view))), ...body.responses },
