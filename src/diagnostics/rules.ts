@@ -232,7 +232,7 @@ export const rules = {
   },
   'quiz-setting-lost-in-lms': {
     severity: 'warning',
-    title: "A quiz setting that Moodle's and Canvas's Common Cartridge import cannot take (`graded: false`, `pick`, `shuffle`, `keep: last`); the setup card says what to set after import",
+    title: "A quiz setting that Moodle's Common Cartridge restore cannot take, or Canvas only in part (`graded: false`, `pick`, `shuffle`, `keep: last`); the setup card says what to set after import",
   },
   'left-out-of-cartridge': {
     severity: 'warning',

@@ -62,19 +62,22 @@ describe('the cc target', () => {
     for (const module of root.item!) expect(module['@identifierref']).toBeUndefined()
   })
 
-  it('points every identifierref at a resource (libxml2 does not check IDREFs), and each lesson and quiz depends on the shared files', () => {
+  it('points every identifierref at a resource (libxml2 does not check IDREFs), and each lesson and quiz depends on the files it uses', () => {
     const parsed = parse(manifest)
     const ids = new Set(parsed.resources.resource.map((resource) => resource['@identifier']))
     const refs = (item: Item): string[] => [...(item['@identifierref'] ? [item['@identifierref']] : []), ...(item.item ?? []).flatMap(refs)]
     for (const ref of refs(parsed.organizations.organization.item[0]!)) expect(ids).toContain(ref)
     for (const resource of parsed.resources.resource) for (const dependency of resource.dependency ?? []) expect(ids).toContain(dependency['@identifierref'])
-    const types = parsed.resources.resource.map((resource) => [resource['@type'], resource['@href'] ?? null, resource.file.length])
-    expect(types).toEqual([
-      ['webcontent', 'web_resources/pages/first.html', 1],
-      ['webcontent', 'web_resources/pages/module-second.html', 1],
-      ['imsqti_xmlv1p2/imscc_xmlv1p1/assessment', null, 1],
-      ['imsqti_xmlv1p2/imscc_xmlv1p1/question-bank', null, 1],
-      ['webcontent', null, 24], // the stylesheet, two images, KaTeX's stylesheet and 20 fonts
+    // The Common Cartridge parts; Canvas's own resources (tests/unit/canvas-export.test.ts) come after them.
+    const types = parsed.resources.resource.map((resource) => [resource['@type'], resource['@href'] ?? null, resource.file.length, resource.dependency?.length ?? 0])
+    expect(types.filter(([type, href]) => type !== 'associatedcontent/imscc_xmlv1p1/learning-application-resource' && !String(href).startsWith('wiki_content/'))).toEqual([
+      ['webcontent', 'web_resources/pages/first.html', 1, 2], // the stylesheets, and the image it shows
+      ['webcontent', 'web_resources/pages/module-second.html', 1, 2],
+      ['imsqti_xmlv1p2/imscc_xmlv1p1/assessment', null, 1, 3], // the stylesheets, an image, and Canvas's copy of the quiz
+      ['imsqti_xmlv1p2/imscc_xmlv1p1/question-bank', null, 1, 1],
+      ['webcontent', null, 22, 0], // the stylesheet, KaTeX's stylesheet and 20 fonts, which Canvas does not import
+      ['webcontent', 'web_resources/assets/images/sketch map.svg', 1, 0], // each course file a resource of its own, which Canvas imports
+      ['webcontent', 'web_resources/assets/images/timeline.svg', 1, 0],
     ])
   })
 
@@ -85,9 +88,10 @@ describe('the cc target', () => {
     expect(listed.some((name) => name.endsWith('.xsd'))).toBe(false)
   })
 
-  it('leaves out a quiz none of whose questions Moodle can restore', () => {
-    expect(manifest).not.toContain('Only matching')
-    expect(packagePaths(result).some((name) => name.includes('matching-only'))).toBe(false)
+  it('leaves out of the Common Cartridge parts a quiz none of whose questions Moodle can restore (Canvas gets it from its own files)', () => {
+    expect(manifest).not.toContain('<title>Only matching</title>')
+    expect(packagePaths(result)).not.toContain('RES-cartridge-test-matching-only/assessment.xml')
+    expect(packagePaths(result)).toContain('non_cc_assessments/RES-cartridge-test-matching-only.xml.qti')
   })
 
   it('writes each lesson as a page of its own: no script, the stylesheet (and KaTeX\'s for math), its title, time and objectives', () => {
@@ -125,10 +129,11 @@ describe('the cc target', () => {
   it('adds a Common Cartridge part to the setup card: how to import in Canvas and Moodle, and what each keeps', () => {
     const card = cc.setupCard(result.course!, 'cartridge-test-1.0.imscc')
     expect(card).toMatch(/^## IMS Common Cartridge 1\.1: `cartridge-test-1\.0\.imscc`/)
-    expect(card).toContain('**Settings → Import Course Content**; Content Type **Common Cartridge 1.x Package**')
     expect(card).toContain('**More → Course reuse → Restore**')
     expect(card).toContain('| Matching | **Left out** | Matching, with the extra choices |')
-    expect(card).toContain('Left out, because Moodle can restore none of their questions and a quiz without one stops its whole restore: Only matching.')
+    expect(card).toContain('Left out for Moodle, because it can restore none of their questions and a quiz without one stops its whole restore (Canvas gets them): Only matching.')
+    expect(card).toContain('Content Type **Canvas Course Export Package**')
+    expect(card).toContain('Not imported (Canvas has no such question), to add by hand if you need them: Every kind: "How sure are you?" (likert).')
     expect(card).toContain('The first lesson → The second lesson')
     expect(card).toContain('Every kind: "Which city?" 2')
   })

@@ -98,7 +98,7 @@ export function planCartridge(course: Course): Cartridge {
         file: page.file,
         rule: 'link-to-quiz-in-cartridge',
         place,
-        reason: `A Common Cartridge cannot link a page to a quiz: this link to \`${target.title}\` becomes plain text in the cartridge`,
+        reason: `A Common Cartridge cannot link a page to a quiz: this link to \`${target.title}\` becomes plain text for Moodle and other LMSs (Canvas's Page keeps it as a link to the quiz)`,
       })
     }
   }
@@ -115,7 +115,7 @@ export function planCartridge(course: Course): Cartridge {
         file: quiz.file,
         rule: 'left-out-of-cartridge',
         place: { line: 1, column: 1 },
-        reason: 'Moodle can restore none of the questions of this quiz, and a quiz without one stops its whole restore: the quiz is left out of the Common Cartridge, for Canvas too',
+        reason: "Moodle can restore none of the questions of this quiz, and a quiz without one stops its whole restore: the quiz is left out of the Common Cartridge parts (Canvas still gets it, from its own files)",
       })
       continue
     }
@@ -153,8 +153,8 @@ function planBank(course: Course, quizzes: readonly PlannedQuiz[], ids: IdAlloca
       file: bank.file,
       rule: 'left-out-of-cartridge',
       place: { line: 1, column: 1 },
-      reason: 'Moodle can restore none of the questions of this bank, and a question bank without one stops its whole restore: the bank is not written as a question bank of the Common Cartridge',
-      hint: 'Its questions stay in the quizzes that include it. Add a choice, true/false or fill-in question to the bank to have it written too.',
+      reason: "Moodle can restore none of the questions of this bank, and a question bank without one stops its whole restore: the bank is not written as a question bank of the Common Cartridge parts (Canvas still gets it, from its own files)",
+      hint: 'Add a choice, true/false or fill-in question to the bank to have it written for Moodle too.',
     })
     return false
   })
@@ -193,22 +193,22 @@ function reportLosses(findings: Finding[], reported: Set<string>, file: VFile, q
   }
 }
 
-/** The quiz settings that neither importer takes from a cartridge (notes §2.4, §3.5, §3.6), each at its frontmatter line. */
+/** The quiz settings Moodle's restore does not take from a cartridge (notes §2.4), each at its frontmatter line; Canvas reads them from its own files. */
 function settingFindings(quiz: Quiz): Finding[] {
   const at = (key: string) => frontmatterPoint(quiz.file, key) ?? { line: 1, column: 1 }
   const findings: Finding[] = []
   const setting = (key: string, reason: string, hint: string) => findings.push({ file: quiz.file, rule: 'quiz-setting-lost-in-lms', place: at(key), reason, hint })
   if (!quiz.graded) {
-    setting('graded', 'Moodle and Canvas import every quiz as graded: this knowledge check gets a column in the gradebook', 'After import, make it a practice quiz in Canvas, and give it a maximum grade of 0 in Moodle; the setup card lists it.')
+    setting('graded', "Moodle restores every quiz of a Common Cartridge as graded: this knowledge check gets a column in its gradebook (Canvas makes it a practice quiz)", 'After the restore, give it a maximum grade of 0 in Moodle; the setup card lists it.')
   }
   if (quiz.pick !== undefined && quiz.pick < quiz.questions.length) {
-    setting('pick', `Neither Moodle's nor Canvas's Common Cartridge import can draw questions: the quiz shows all ${quiz.questions.length} of them, not ${quiz.pick} per attempt`, 'After import, draw them with random questions (Moodle) or a question group (Canvas).')
+    setting('pick', `Moodle's Common Cartridge restore cannot draw questions: its quiz shows all ${quiz.questions.length} of them, not ${quiz.pick} per attempt (Canvas draws them from a question group)`, 'After the restore, draw them with random questions in Moodle.')
   }
   if (quiz.shuffle) {
-    setting('shuffle', "Neither Moodle's nor Canvas's Common Cartridge import reads shuffling: the quiz keeps its order", 'After import, turn on Shuffle within questions (Moodle) and Shuffle answers (Canvas).')
+    setting('shuffle', "Moodle's Common Cartridge restore does not read shuffling: its quiz keeps its order (Canvas shuffles)", 'After the restore, turn on Shuffle within questions in Moodle.')
   }
   if (quiz.keep === 'last' && quiz.attempts !== 1) {
-    setting('keep', 'Moodle and Canvas keep the best attempt of an imported quiz, not the last', 'After import, set Grading method to Last attempt (Moodle) and Quiz score to keep to Latest (Canvas).')
+    setting('keep', 'Moodle keeps the best attempt of a restored quiz, not the last (Canvas keeps the latest)', 'After the restore, set Grading method to Last attempt in Moodle.')
   }
   return findings
 }

@@ -1,5 +1,6 @@
 import type { Course, Quiz } from '../../model.js'
 import { plainText } from '../../questions/list-items.js'
+import { type CanvasPlan, planCanvas } from './canvas/plan.js'
 import { type PlannedQuiz, planCartridge } from './plan.js'
 
 /**
@@ -23,6 +24,7 @@ export const kindsTable = [
 /** The Common Cartridge part of the setup card: what is in it, how to import it, what to set afterwards. */
 export function ccSetupCard(course: Course, fileName: string): string {
   const cartridge = planCartridge(course)
+  const canvas = planCanvas(cartridge, { quizzesGroupTitle: 'Quizzes' })
   const quizzes = cartridge.quizzes
   const checks = quizzes.filter(({ quiz }) => !quiz.graded).map(({ quiz }) => quiz)
   const withPoints = quizzes.filter(({ questions }) => questions.some(({ fate, question }) => fate.moodle && question.points !== 1))
@@ -31,7 +33,6 @@ export function ccSetupCard(course: Course, fileName: string): string {
     return found.length === 0 ? [] : [`${quiz.title}: ${found.map(({ question }) => quote(question.prompt)).join(', ')}`]
   })
   const lostInMoodle = lostIn(quizzes, 'moodle')
-  const lostInCanvas = lostIn(quizzes, 'canvas')
   const passMarks = quizzes.filter(({ quiz }) => quiz.passingScore !== undefined).map(({ quiz }) => `${quiz.title} (${quiz.passingScore}%)`)
   const intros = quizzes.filter(({ quiz }) => quiz.intro.children.length > 0).map(({ quiz }) => quiz.title)
   const lessonCount = cartridge.lessons.length
@@ -40,22 +41,20 @@ export function ccSetupCard(course: Course, fileName: string): string {
   const lines = [
     `## IMS Common Cartridge 1.1: \`${fileName}\``,
     '',
-    'The course as the LMS\'s own pages and quizzes: no SCORM tool and no script. The LMS grades each quiz itself, in a gradebook column of its own; a cartridge carries no course score and no course pass mark, so the scoring above is what the SCORM packages report.',
+    'The course as the LMS\'s own pages and quizzes: no SCORM tool and no script. The LMS grades each quiz itself, in a gradebook column of its own; a cartridge carries no course pass mark, so the scoring above is what the SCORM packages report. The same file is two things: a strict IMS Common Cartridge 1.1, which Moodle and other LMSs (Brightspace, Blackboard, Schoology, Sakai) read, and a Canvas course export, which Canvas reads in its place.',
     '',
     '### What is in it',
     '',
-    `- ${lessonCount} ${lessonCount === 1 ? 'lesson' : 'lessons'}: in Moodle, pages; in Canvas, HTML files in the modules (pages only where an administrator turned on Canvas's "Common Cartridge HTML File to Page Conversion" feature).`,
+    `- ${lessonCount} ${lessonCount === 1 ? 'lesson' : 'lessons'}: pages in Moodle and in Canvas.`,
     ...(graded.length > 0 ? [`- Graded quizzes: ${graded.join(', ')}.`] : []),
-    ...(checks.length > 0 ? [`- Knowledge checks, imported as graded quizzes (see below): ${checks.map((quiz) => quiz.title).join(', ')}.`] : []),
-    ...(cartridge.bank ? [`- A question bank with the GIFT questions the quizzes include (${cartridge.bank.questions.length}): "${cartridge.bank.title}" in Canvas, "Quiz Bank 1" in Moodle.`] : []),
-    ...(cartridge.omitted.length > 0 ? [`- Left out, because Moodle can restore none of their questions and a quiz without one stops its whole restore: ${cartridge.omitted.map((quiz) => quiz.title).join(', ')}.`] : []),
+    ...(checks.length > 0 ? [`- Knowledge checks: practice quizzes in Canvas, graded quizzes in Moodle (see below): ${checks.map((quiz) => quiz.title).join(', ')}.`] : []),
+    ...(cartridge.bank ? [`- A question bank with the GIFT questions the quizzes include: "Quiz Bank 1" in Moodle (${cartridge.bank.questions.length} questions).`] : []),
+    ...(canvas.banks.length > 0 ? [`- Question banks in Canvas, one per GIFT file: ${canvas.banks.map((bank) => `"${bank.title}" (${bank.entries.length})`).join(', ')}.`] : []),
+    ...(cartridge.omitted.length > 0 ? [`- Left out for Moodle, because it can restore none of their questions and a quiz without one stops its whole restore (Canvas gets them): ${cartridge.omitted.map((quiz) => quiz.title).join(', ')}.`] : []),
     '',
     '### Canvas',
     '',
-    '1. In the course, **Settings → Import Course Content**; Content Type **Common Cartridge 1.x Package**; choose the `.imscc` file.',
-    '2. Keep **All content**, and a default question bank for the quizzes\' questions (Canvas suggests "Imported Questions"); then **Import**.',
-    '3. Each quiz becomes a Classic Quiz, graded, with an assignment worth the sum of its questions\' points, in the default assignment group. Check in **Modules** that the lessons and quizzes are published.',
-    ...canvasAfter(checks, quizzes.flatMap(({ quiz }) => settingsOf(quiz, 'canvas')), passMarks, weights(quizzes, 'canvas'), lostInCanvas),
+    ...canvasSection(course, canvas),
     '',
     '### Moodle',
     '',
@@ -72,15 +71,55 @@ export function ccSetupCard(course: Course, fileName: string): string {
   return lines.join('\n')
 }
 
-function canvasAfter(checks: readonly Quiz[], settings: readonly string[], passMarks: readonly string[], weighting: readonly string[], lost: readonly string[]): string[] {
-  const steps = [
-    ...(checks.length > 0 ? [`- Knowledge checks: Canvas makes every imported quiz graded. Edit each, set **Quiz Type** to **Practice Quiz** and save: ${checks.map((quiz) => quiz.title).join(', ')}.`] : []),
-    ...settings.map((setting) => `- ${setting}`),
-    ...(passMarks.length > 0 ? [`- Pass marks of the quizzes, which a Canvas quiz does not have: ${passMarks.join(', ')}. Use them in the course's grading scheme or requirements if you need them.`] : []),
-    ...weighting.map((line) => `- ${line}`),
-    ...(lost.length > 0 ? [`- Not imported, to add by hand if you need them: ${lost.join('; ')}.`] : []),
+/** The Canvas part of the card: the import, what arrives, and only what Canvas cannot take. */
+function canvasSection(course: Course, canvas: CanvasPlan): string[] {
+  const graded = canvas.quizzes.filter(({ quiz }) => quiz.graded)
+  const practice = canvas.quizzes.filter(({ quiz }) => !quiz.graded)
+  const attempts = (quiz: Quiz) => (quiz.attempts === undefined ? 'unlimited attempts' : `${quiz.attempts} ${quiz.attempts === 1 ? 'attempt' : 'attempts'}`)
+  const describe = ({ quiz, points, group }: CanvasPlan['quizzes'][number]) =>
+    [
+      `${quiz.title} (${points} points, ${attempts(quiz)}, ${quiz.keep === 'last' ? 'latest' : 'highest'} score kept`,
+      ...(group ? [group.pick < canvas.quizzes.find((entry) => entry.quiz === quiz)!.entries.length ? `, ${group.pick} questions drawn per attempt` : ', questions shuffled'] : []),
+      ...(quiz.shuffle ? [', answers shuffled'] : []),
+      ...(quiz.graded && quiz.passingScore !== undefined ? [`, passed at ${quiz.passingScore}%: "score at least" in its module`] : []),
+      ')',
+    ].join('')
+  const weighted = canvas.weighted ? [`- Assignment groups, one per graded quiz, weighted as the course score weights them: ${canvas.assignmentGroups.map((group) => `${group.title} ${group.weight}%`).join(', ')}.`] : []
+  const sequential = course.config.canvas?.sequential ? ['- Each module\'s items open in order (`canvas: { sequential: true }` in course.yml).'] : []
+  const lost = canvas.quizzes.flatMap(({ quiz, entries }) => {
+    const kept = new Set(entries.map((entry) => entry.question))
+    const left = quiz.questions.filter((question) => !kept.has(question))
+    return left.length === 0 ? [] : [`${quiz.title}: ${left.map((question) => `${quote(question.prompt)} (${kindName[question.kind]})`).join(', ')}`]
+  })
+  const omitted = course.pages.filter((page): page is Quiz => page.kind === 'quiz' && !canvas.quizzes.some((entry) => entry.quiz === page))
+  const allOrNothing = canvas.quizzes.flatMap(({ quiz, entries }) => {
+    const found = entries.filter((entry) => entry.question.kind === 'multiple-response' && 'scoring' in entry.question && entry.question.scoring === 'all-or-nothing')
+    return found.length === 0 ? [] : [`${quiz.title}: ${found.map((entry) => quote(entry.question.prompt)).join(', ')}`]
+  })
+  const after = [
+    ...(lost.length > 0 ? [`- Not imported (Canvas has no such question), to add by hand if you need them: ${lost.join('; ')}.`] : []),
+    ...(omitted.length > 0 ? [`- Left out, since Canvas can take none of their questions: ${omitted.map((quiz) => quiz.title).join(', ')}.`] : []),
+    ...(allOrNothing.length > 0 ? [`- Multiple answers: Canvas gives partial credit (right choices minus wrong ones), where the course gives all or nothing; a Classic Quiz cannot do all or nothing: ${allOrNothing.join('; ')}.`] : []),
+    ...(course.config.passingScore !== undefined ? [`- The course's pass mark (${course.config.passingScore}%): Canvas has no course pass mark; the quizzes' pass marks are their modules' requirements.`] : []),
   ]
-  return ['', 'After the import:', '', ...steps]
+  return [
+    'The cartridge is also a Canvas course export: Canvas reads its own files in it, not the Common Cartridge parts.',
+    '',
+    '1. In the course, **Settings → Import Course Content**; Content Type **Canvas Course Export Package**; choose the `.imscc` file. (**Common Cartridge 1.x Package** finds the same export and gives the same course, with an extra question bank per quiz.)',
+    '2. Keep **All content**; leave **Import existing quizzes as New Quizzes** off to get the Classic Quizzes described here (see below); then **Import**.',
+    '3. What arrives, published:',
+    `   - ${canvas.pages.length} ${canvas.pages.length === 1 ? 'Page' : 'Pages'}, one per lesson, in the modules of the outline; each module item is a requirement (view a Page, submit a quiz).`,
+    ...(graded.length > 0 ? [`   - Graded quizzes, each with its assignment: ${graded.map(describe).join('; ')}.`] : []),
+    ...(practice.length > 0 ? [`   - Practice quizzes, which count for nothing: ${practice.map(describe).join('; ')}.`] : []),
+    ...weighted.map((line) => `   ${line}`),
+    ...sequential.map((line) => `   ${line}`),
+    '',
+    'After the import:',
+    '',
+    ...(after.length > 0 ? after : ['- Nothing to set: Canvas takes the whole course.']),
+    '',
+    '**Import existing quizzes as New Quizzes** (where Canvas offers it): Canvas first imports the quizzes as above, then makes each graded quiz a New Quiz (an assignment of the New Quizzes tool, in the same group) and each practice quiz an ungraded New Quiz (0 points, left out of the final grade); the New Quizzes service then builds the questions from the Classic Quiz. This was read in Canvas\'s code (`QuizzesNext::Importers::CourseContentImporter`), not run: the New Quizzes service is not public, so which question settings survive it is not verified.',
+  ]
 }
 
 function moodleAfter(found: {

@@ -2,7 +2,7 @@ import type { PageView, QuizView } from '../../../stages/render-pages.js'
 import { toXml, xmlText } from '../../manifest-xml.js'
 import type { PlannedBank, PlannedQuestion, PlannedQuiz } from '../plan.js'
 import { type PageKinds, qtiHtml } from '../urls.js'
-import { introItem, questionItem } from './item.js'
+import { questionItem } from './item.js'
 import { metadata, type XmlNode } from './xml.js'
 
 /** QTI 1.2 ASI, with the CC 1.1 profile's schema as Moodle's own export names it (`cc_version11.php`). */
@@ -11,15 +11,15 @@ const schemaLocation = `${namespace} http://www.imsglobal.org/profile/cc/ccv1p1/
 
 /**
  * A quiz as `questestinterop/assessment`, its one `section` holding the
- * items (the profile allows no more, and Moodle reads no deeper). The
+ * items (the profile allows no more, and Moodle reads no deeper): the
+ * CC-profile questions only, so that the file is valid CC 1.1 for every
+ * LMS; Canvas reads its own copy of the quiz (canvas/quiz.ts). The
  * settings both importers read (notes §4): `cc_maxattempts`, a number or
  * `unlimited`; `qmd_assessmenttype`, `Examination` for a graded quiz and
- * `Self-assessment` for a knowledge check (Canvas still makes a graded
- * quiz of it, §3.5).
+ * `Self-assessment` for a knowledge check.
  */
 export function assessmentXml(planned: PlannedQuiz, view: QuizView, pages: PageKinds): string {
   const { quiz, resource } = planned
-  const intro = view.introHtml.trim() === '' ? [] : [introItem(`${resource}-intro`, qtiHtml(view.introHtml, pages))]
   return document({
     assessment: {
       '@_ident': resource,
@@ -30,7 +30,7 @@ export function assessmentXml(planned: PlannedQuiz, view: QuizView, pages: PageK
         ['qmd_scoretype', 'Percentage'],
         ['cc_maxattempts', quiz.attempts === undefined ? 'unlimited' : String(quiz.attempts)],
       ]),
-      section: { '@_ident': `${resource}-section`, item: [...intro, ...planned.questions.map((entry) => item(entry, view, quiz.shuffle, pages))] },
+      section: { '@_ident': `${resource}-section`, item: [...planned.questions.map((entry) => item(entry, view, quiz.shuffle, pages))] },
     },
   })
 }

@@ -58,19 +58,6 @@ export function questionItem(ident: string, question: Question, fate: Fate & { r
   }
 }
 
-/**
- * The quiz's introduction as Canvas's `text_only_question`, a block of
- * text at the top of the quiz (Canvas reads no quiz description from a
- * standard cartridge, §3.5). It has no `cc_profile`: Moodle skips it.
- */
-export function introItem(ident: string, html: string): XmlNode {
-  return {
-    '@_ident': ident,
-    itemmetadata: { qtimetadata: metadata([['question_type', 'text_only_question'], ['points_possible', '0']]) },
-    presentation: { material: htmlMaterial(html) },
-  }
-}
-
 function itemBody(form: ItemForm, question: Question, view: QuestionView, options: ItemOptions): ItemBody {
   switch (form) {
     case 'single-choice':
