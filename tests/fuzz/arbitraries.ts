@@ -133,7 +133,7 @@ const yamlValue = fc.constantFrom(
   'null', '~', '', '&a [1, 2]', '*a', '*nobody', '!!binary aGVsbG8=', '!!set {a, b}', '!foo bar', '|', '>-', 'a: b', 'x\n  y: z', '\t1', '"\\u0000"', '"\\ud800"',
   '[01-lesson.md, 02-quiz.quiz.md]', '[{title: M, pages: [01-lesson.md]}]', '[images/]', '[scorm12, scorm2004]', '[cc]', '[youtube]', 'zh-Hans', 'es', 'x-', 'sanitize', 'trusted',
 )
-const yamlKey = fc.constantFrom('title', 'id', 'version', 'language', 'description', 'author', 'passingScore', 'assets', 'outline', 'html', 'math', 'embeds', 'targets', 'passingscore', '? [a]', '__proto__', '<<', '-', '- title', '')
+const yamlKey = fc.constantFrom('title', 'id', 'version', 'language', 'description', 'author', 'passingScore', 'assets', 'outline', 'html', 'math', 'embeds', 'targets', 'canvas', 'passingscore', '? [a]', '__proto__', '<<', '-', '- title', '')
 const yamlLine = fc.tuple(fc.constantFrom('', '', '  ', '    ', '\t', '- '), yamlKey, fc.constantFrom(': ', ':', ' ', ': &x '), yamlValue).map((parts) => parts.join(''))
 
 /** YAML from course.yml's keys and values, broken in the ways people break it. */
@@ -159,7 +159,7 @@ const goodConfig = fc
     html: fc.constantFrom('', 'html: trusted\n', 'html: sanitize\n'),
     embeds: fc.constantFrom('', 'embeds: [youtube, vimeo]\n'),
     passingScore: fc.constantFrom('', 'passingScore: 50\n'),
-    targets: fc.constantFrom('', '', 'targets: [scorm2004]\n', 'targets: [cc]\n', 'targets: [web]\n', 'targets: [scorm12, scorm2004, cc, web]\n', 'targets: [moodle]\n', 'targets: [cc, moodle]\n'),
+    targets: fc.constantFrom('', '', 'targets: [scorm2004]\n', 'targets: [cc]\n', 'targets: [cc]\ncanvas: { sequential: true }\n', 'targets: [web]\n', 'targets: [scorm12, scorm2004, cc, web]\n', 'targets: [moodle]\n', 'targets: [cc, moodle]\n'),
     language: fc.constantFrom('', 'language: zh-Hans\n', 'language: ar\n', 'language: es\n'),
     assets: fc.constantFrom('', 'assets: [images/]\n'),
   })

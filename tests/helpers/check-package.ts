@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { XMLParser } from 'fast-xml-parser'
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import JSZip from 'jszip'
 import type { BuiltPackage } from '../../src/build.js'
 import { checkMoodleBackup } from './check-moodle-backup.js'
@@ -49,6 +49,11 @@ export async function checkPackage(built: BuiltPackage, options: Options = {}): 
     const html = await zip.file(name)!.async('string')
     for (const match of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
       const url = match[1]!.replace(/&amp;/g, '&')
+      const canvasTarget = cartridge ? canvasReference(url) : undefined
+      if (canvasTarget !== undefined) {
+        if (!zip.file(canvasTarget)) wrong.push(`${name}: a broken Canvas reference ${url}`)
+        continue
+      }
       const pathPart = url.split(/[?#]/)[0]!
       // Another site, or this same page (`#part`, `?query`).
       if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(url) || pathPart === '') continue
@@ -67,11 +72,36 @@ export async function checkPackage(built: BuiltPackage, options: Options = {}): 
       if (!zip.file(target)) wrong.push(`${name}: a broken link to ${url}`)
     }
   }
+  // Canvas's own files in a cartridge: well-formed XML.
+  for (const name of cartridge ? names.filter((entry) => /\.xml(\.qti)?$/.test(entry)) : []) {
+    const valid = XMLValidator.validate(await zip.file(name)!.async('string'))
+    if (valid !== true) wrong.push(`${name}: not well-formed XML, ${valid.err.msg}`)
+  }
   if (options.schema !== false && manifest !== undefined) {
     const result = cartridge ? await validateCcManifest(manifest) : built.target === 'scorm2004' ? await validateManifest2004(manifest) : await validateManifest(manifest)
     if (!result.valid) wrong.push(`the manifest is not valid: ${result.errors.join('; ')}`)
   }
   return wrong
+}
+
+/**
+ * The file a Canvas reference in a Page of a cartridge names
+ * (`$IMS-CC-FILEBASE$/…` a course file, `$WIKI_REFERENCE$/pages/…` a Page,
+ * `$CANVAS_OBJECT_REFERENCE$/quizzes/…` a quiz), or undefined for any other URL.
+ */
+function canvasReference(url: string): string | undefined {
+  const match = /^\$(IMS-CC-FILEBASE|WIKI_REFERENCE|CANVAS_OBJECT_REFERENCE)\$\/([^?#]*)/.exec(url)
+  if (!match) return undefined
+  const [, token, rest] = match
+  if (token === 'IMS-CC-FILEBASE') {
+    try {
+      return `web_resources/${decodeURIComponent(rest!)}`
+    } catch {
+      return rest
+    }
+  }
+  if (token === 'WIKI_REFERENCE') return `wiki_content/${rest!.replace(/^pages\//, '')}.html`
+  return `non_cc_assessments/${rest!.replace(/^quizzes\//, '')}.xml.qti`
 }
 
 /** Every file a cartridge's manifest lists, as written. */
