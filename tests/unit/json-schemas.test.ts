@@ -53,7 +53,7 @@ describe('the JSON Schemas in schemas/', () => {
     const document = openFile('course.yml', `${modeline('course.schema.json')}title: A course\n\n`)
     const completion = await editor.doComplete(document, { line: 2, character: 0 }, false)
     expect(completion.items.map((item) => item.label).sort()).toEqual(
-      ['assets', 'author', 'description', 'embeds', 'html', 'id', 'language', 'math', 'outline', 'passingScore', 'targets', 'version'],
+      ['assets', 'author', 'canvas', 'description', 'embeds', 'html', 'id', 'language', 'math', 'outline', 'passingScore', 'targets', 'version'],
     )
     const targets = await editor.doComplete(openFile('course.yml', `${modeline('course.schema.json')}title: A course\ntargets:\n  - `), { line: 3, character: 4 }, false)
     expect(targets.items.map((item) => item.label)).toEqual(expect.arrayContaining(['scorm12', 'scorm2004', 'cc']))
