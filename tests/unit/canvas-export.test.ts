@@ -206,6 +206,21 @@ describe("Canvas's files in the cartridge", () => {
     expect(problemsOf(built)).toEqual(['02-check.quiz.md:3:1 quiz-setting-lost-in-lms', '03-final.quiz.md:4:1 quiz-setting-lost-in-lms'])
   })
 
+  it('draws `pick` questions from the GIFT bank itself when the quiz is that bank, whole', async () => {
+    const built = await buildCourse({
+      'course.yml': 'title: Drawn\ntargets: [cc]\n',
+      '_banks/terms.gift': '::A::One?{=yes ~no}\n\n::B::Two?{=yes ~no}\n\n::C::Three?{=yes ~no}\n',
+      '01-drawn.quiz.md': '---\ntitle: Drawn\npick: 2\nquestions: _banks/terms.gift\n---\n\nTwo of three.\n',
+    })
+    const name = packagePaths(built).find((entry) => entry.startsWith('non_cc_assessments/') && text(entry, built).includes('<assessment '))!
+    const qti = text(name, built)
+    const bank = packagePaths(built).find((entry) => entry.startsWith('non_cc_assessments/') && text(entry, built).includes('<objectbank '))!
+    const bankIdent = /<objectbank ident="([^"]+)"/.exec(text(bank, built))![1]
+    expect(qti).toMatch(new RegExp(`<selection>\\s*<sourcebank_ref>${bankIdent}</sourcebank_ref>\\s*<selection_number>2</selection_number>`))
+    expect(qtiItems(qti)).toEqual([])
+    expect(qti).not.toContain('<item ')
+  })
+
   it('gives a quiz the CC parts leave out (Moodle can take none of its questions) to Canvas', () => {
     expect(quizzes(result).get('RES-cartridge-test-matching-only')).toMatchObject({ title: 'Only matching', quiz_type: 'assignment' })
     expect(text('imsmanifest.xml')).not.toMatch(/<title>Only matching<\/title>/)

@@ -48,8 +48,11 @@ export interface CanvasQuiz {
   /** The CC resource of the same quiz, when the Common Cartridge has it too. */
   readonly ccResource: string | undefined
   readonly entries: readonly CanvasEntry[]
-  /** The questions go into one question group that picks some (or all, shuffled) of them, each worth the same. */
-  readonly group: { readonly ident: string; readonly pick: number; readonly points: number } | undefined
+  /**
+   * The questions go into one question group that picks some (or all, shuffled) of them, each worth the same;
+   * `bank`: it draws from that question bank instead, when the quiz's questions are all of that bank's.
+   */
+  readonly group: { readonly ident: string; readonly pick: number; readonly points: number; readonly bank?: string } | undefined
   readonly points: number
   /** Graded quizzes only: the quiz's assignment. */
   readonly assignment: { readonly ident: string; readonly group: string } | undefined
@@ -62,8 +65,9 @@ export interface CanvasEntry {
   readonly ident: string
   /** The quiz whose rendered views show it. */
   readonly quizId: string
-  /** The bank question this quiz question is (Canvas links them: `assessment_question_identifierref`). */
+  /** The bank question this quiz question is (Canvas links them: `assessment_question_identifierref`), and its bank. */
   readonly bankIdent?: string
+  readonly bank?: string
 }
 
 export interface CanvasBank {
@@ -114,8 +118,8 @@ export function planCanvas(cartridge: Cartridge, options: CanvasPlanOptions): Ca
   })
 
   const banks = planBanks(cartridge, findings)
-  const bankOf = new Map<Question, string>()
-  for (const bank of banks) for (const entry of bank.entries) bankOf.set(entry.question, entry.ident)
+  const bankOf = new Map<Question, { item: string; bank: string }>()
+  for (const bank of banks) for (const entry of bank.entries) bankOf.set(entry.question, { item: entry.ident, bank: bank.ident })
 
   const ccResource = new Map(cartridge.quizzes.map((planned) => [planned.quiz, planned.resource]))
   const drafts = course.pages.flatMap((page) => {
@@ -135,16 +139,17 @@ export function planCanvas(cartridge: Cartridge, options: CanvasPlanOptions): Ca
     }
     const ident = ccResource.get(page) ?? ids.take(`RES-${course.id}-${page.id}`)
     const entries = fates.map(({ question, fate }): CanvasEntry => {
-      const bankIdent = bankOf.get(question)
-      return { question, form: fate.form, fate, ident: `${ident}-${question.id}`, quizId: page.id, ...(bankIdent ? { bankIdent } : {}) }
+      const inBank = bankOf.get(question)
+      return { question, form: fate.form, fate, ident: `${ident}-${question.id}`, quizId: page.id, ...(inBank ? { bankIdent: inBank.item, bank: inBank.bank } : {}) }
     })
     return [{ quiz: page, ident, entries }]
   })
 
   const graded = drafts.filter(({ quiz }) => quiz.graded)
   const quizPoints = (entries: readonly CanvasEntry[], group: CanvasQuiz['group']) => (group ? group.pick * group.points : round2(entries.reduce((sum, entry) => sum + entry.question.points, 0)))
+  const bankSize = new Map(banks.map((bank) => [bank.ident, bank.entries.length]))
   const withGroups = drafts.map((draft) => {
-    const group = planGroup(draft.quiz, draft.entries, ids, findings)
+    const group = planGroup(draft.quiz, draft.entries, ids, findings, bankSize)
     return { ...draft, group, points: quizPoints(draft.entries, group) }
   })
   const { groups, groupOf, weighted } = planAssignmentGroups(
@@ -188,10 +193,11 @@ function requirementOf(quiz: Quiz, points: number): Requirement {
 /**
  * `pick` (fewer than all), or `shuffle`: one question group of all the
  * questions, drawing `pick` of them (or all, in a new order each attempt:
- * Canvas shuffles question order only in a group). A group gives each of
- * its questions the same points.
+ * Canvas shuffles question order only in a group), from the quiz's GIFT
+ * bank when they are that bank's questions. A group gives each of its
+ * questions the same points.
  */
-function planGroup(quiz: Quiz, entries: readonly CanvasEntry[], ids: Cartridge['ids'], findings: Finding[]): CanvasQuiz['group'] {
+function planGroup(quiz: Quiz, entries: readonly CanvasEntry[], ids: Cartridge['ids'], findings: Finding[], bankSize: ReadonlyMap<string, number>): CanvasQuiz['group'] {
   const picks = quiz.pick !== undefined && quiz.pick < entries.length
   if (!picks && !quiz.shuffle) return undefined
   const points = entries.map((entry) => entry.question.points)
@@ -216,7 +222,10 @@ function planGroup(quiz: Quiz, entries: readonly CanvasEntry[], ids: Cartridge['
       hint: 'Give every question the same points to keep the quiz\'s total the same in Canvas.',
     })
   }
-  return { ident: ids.take(`${quiz.id}-group`), pick: picks ? quiz.pick! : entries.length, points: each }
+  // A quiz made of one GIFT bank, whole: the group draws from the bank, as a teacher would set it up in Canvas.
+  const bank = entries[0]?.bank
+  const wholeBank = bank !== undefined && entries.every((entry) => entry.bank === bank) && bankSize.get(bank) === entries.length
+  return { ident: ids.take(`${quiz.id}-group`), pick: picks ? quiz.pick! : entries.length, points: each, ...(wholeBank ? { bank } : {}) }
 }
 
 /**

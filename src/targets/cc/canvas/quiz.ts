@@ -33,11 +33,13 @@ export function canvasQuizQti(planned: CanvasQuiz, view: QuizView, options: Quiz
           '@_title': xmlText(quiz.title),
           selection_ordering: {
             selection: {
+              ...(planned.group.bank ? { sourcebank_ref: planned.group.bank } : {}),
               selection_number: String(planned.group.pick),
               selection_extension: { points_per_item: decimal(planned.group.points) },
             },
           },
-          item: items,
+          // Drawn from the bank: the group holds no question of its own (qti_generator.rb `add_group`).
+          ...(planned.group.bank ? {} : { item: items }),
         },
       }
     : { '@_ident': 'root_section', item: items }
