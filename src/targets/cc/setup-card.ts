@@ -78,7 +78,7 @@ function canvasSection(course: Course, canvas: CanvasPlan): string[] {
   const attempts = (quiz: Quiz) => (quiz.attempts === undefined ? 'unlimited attempts' : `${quiz.attempts} ${quiz.attempts === 1 ? 'attempt' : 'attempts'}`)
   const describe = ({ quiz, points, group }: CanvasPlan['quizzes'][number]) =>
     [
-      `${quiz.title} (${points} points, ${attempts(quiz)}, ${quiz.keep === 'last' ? 'latest' : 'highest'} score kept`,
+      `${quiz.title} (${points} ${points === 1 ? 'point' : 'points'}, ${attempts(quiz)}, ${quiz.keep === 'last' ? 'latest' : 'highest'} score kept`,
       ...(group ? [group.pick < canvas.quizzes.find((entry) => entry.quiz === quiz)!.entries.length ? `, ${group.pick} questions drawn per attempt` : ', questions shuffled'] : []),
       ...(quiz.shuffle ? [', answers shuffled'] : []),
       ...(quiz.graded && quiz.passingScore !== undefined ? [`, passed at ${quiz.passingScore}%: "score at least" in its module`] : []),
