@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lessonFrontmatterSchema, quizFrontmatterSchema } from './page-schemas.js'
 import { courseConfigSchema, keptAsText } from './schema.js'
 

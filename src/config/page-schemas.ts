@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { pageIdSchema } from './schema.js'
 
 /** A lesson's frontmatter (`*.md`). The descriptions are what an editor shows (schemas/*.schema.json). */

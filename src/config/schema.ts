@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { targetNames } from './target-names.js'
 
 /** Ids end up in file names, manifest identifiers and SCORM interaction ids: keep them plain ASCII. */

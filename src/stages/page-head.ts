@@ -1,7 +1,7 @@
 import type { Heading, Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { problem } from '../diagnostics/problem.js'
 import { withoutControlCharacters } from '../diagnostics/clean-text.js'
 import { parseMarkdown, takeFrontmatter } from '../markdown/parse-markdown.js'

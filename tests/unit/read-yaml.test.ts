@@ -1,6 +1,6 @@
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import * as z from 'zod'
 import { maxYamlAliases, maxYamlNesting } from '../../src/limits.js'
 import { readYaml } from '../../src/yaml/read-yaml.js'
 
