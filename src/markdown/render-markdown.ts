@@ -1,7 +1,7 @@
 import type { Root as HastRoot } from 'hast'
 import type { Root as MdastRoot, PhrasingContent } from 'mdast'
-import rehypeHighlight from 'rehype-highlight'
-import rehypeKatex from 'rehype-katex'
+import type { Options as HighlightOptions } from 'rehype-highlight'
+import type { Options as KatexOptions } from 'rehype-katex'
 import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
@@ -13,11 +13,11 @@ import rehypeFragmentLinks from './rehype-fragment-links.js'
 import rehypeHighlightBudget from './rehype-highlight-budget.js'
 import rehypeCourseLinks, { type Options as LinkOptions } from './rehype-course-links.js'
 import rehypeMedia from './rehype-media.js'
-import rehypeRawWhenNeeded from './rehype-raw-when-needed.js'
 import rehypeSafeHtml from './rehype-safe-html.js'
 import remarkCallouts, { type CalloutKind } from './remark-callouts.js'
 import remarkMathAsText from './remark-math-as-text.js'
 import { clobberPrefix, type EmbedProvider } from './sanitize-schema.js'
+import { hasCodeWithLanguage, hasMathElements, hasRawHtml, whenNeeded } from './rehype-when-needed.js'
 
 export interface Options extends LinkOptions {
   /** `sanitize` keeps the safe subset of raw HTML, `trusted` keeps it all. */
@@ -68,13 +68,15 @@ export function createMarkdownRenderer(options: Options): MarkdownRenderer {
       footnoteLabel: options.footnoteLabel,
       footnoteBackLabel: (index: number) => options.footnoteBackLabel.replace('{number}', String(index + 1)),
     })
-    .use(rehypeRawWhenNeeded)
+    // rehype-raw rebuilds the whole tree through an HTML parser, a fifth of rendering a lesson and twice
+    // the memory: only for a tree with raw HTML in it; without any, the tree is what the parser would give back.
+    .use(rehypeRaw)
     .use(rehypeMedia, { language: options.language })
     // Links are resolved before sanitizing, so a `file:` URL is reported, not silently dropped.
     .use(rehypeCourseLinks, { rewrite: options.rewrite })
     .use(sanitize ? [[rehypeSafeHtml, { embeds: options.embeds }]] : [])
     // Math and code highlighting come after sanitizing: their markup is ours, not the author's.
-    .use(options.math ? [[rehypeKatexQuietly, { output: 'htmlAndMathml', throwOnError: false, strict: 'ignore' }]] : [])
+    .use(options.math ? [[rehypeKatex, { output: 'htmlAndMathml', throwOnError: false, strict: 'ignore' }]] : [])
     .use(rehypeHighlightBudget)
     .use(rehypeHighlight, { detect: false })
     .use(sanitize ? [[rehypeFragmentLinks, { prefix: clobberPrefix }]] : [])
@@ -101,6 +103,10 @@ export function createMarkdownRenderer(options: Options): MarkdownRenderer {
   }
 }
 
+const rehypeRaw = whenNeeded(hasRawHtml, async () => (await import('rehype-raw')).default)
+
+const rehypeHighlight = whenNeeded<HighlightOptions>(hasCodeWithLanguage, async () => (await import('rehype-highlight')).default)
+
 /**
  * rehype-katex, without KaTeX's remarks on the console (LaTeX compatibility,
  * missing font metrics for a character), which would land on the terminal
@@ -108,20 +114,21 @@ export function createMarkdownRenderer(options: Options): MarkdownRenderer {
  * transform is synchronous, so nothing else runs while `console.warn` is
  * held.
  */
-function rehypeKatexQuietly(this: unknown, options: KatexOptions) {
-  const transform = (rehypeKatex as (this: unknown, options: KatexOptions) => (tree: HastRoot, file: VFile) => void).call(this, options)
-  return (tree: HastRoot, file: VFile) => {
-    const warn = console.warn
-    console.warn = () => {}
-    try {
-      transform(tree, file)
-    } finally {
-      console.warn = warn
+const rehypeKatex = whenNeeded<KatexOptions>(hasMathElements, async () => {
+  const { default: plugin } = await import('rehype-katex')
+  return function (this: unknown, options?: KatexOptions) {
+    const transform = (plugin as (this: unknown, options?: KatexOptions) => (tree: HastRoot, file: VFile) => void).call(this, options)
+    return (tree: HastRoot, file: VFile) => {
+      const warn = console.warn
+      console.warn = () => {}
+      try {
+        transform(tree, file)
+      } finally {
+        console.warn = warn
+      }
     }
   }
-}
-
-type KatexOptions = NonNullable<Parameters<typeof rehypeKatex>[0]>
+})
 
 /** The rules of the catalog that the highlighter's and KaTeX's own warnings become. */
 const adopted: Readonly<Record<string, RuleId>> = { 'rehype-highlight': 'unknown-code-language', 'rehype-katex': 'invalid-math' }
