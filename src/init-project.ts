@@ -1,13 +1,13 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import slugify from '@sindresorhus/slugify'
 import { isMap, parse, parseDocument } from 'yaml'
 import { loadConfig } from './config/load-config.js'
 import { starterDir } from './init.js'
+import { packageFile } from './package-root.js'
 
 /** The GitHub Actions workflow that `init` writes, with `{{check}}` and `{{build}}` to fill in. */
-const workflowTemplate = fileURLToPath(new URL('../templates/init/github-workflow.yml', import.meta.url))
+const workflowTemplate = packageFile('templates/init/github-workflow.yml')
 
 /** The job `init --pages` adds to the workflow, with `{{site}}` and `{{folder}}` to fill in. */
 const pagesJobTemplate = path.join(path.dirname(workflowTemplate), 'github-pages-job.yml')
@@ -90,8 +90,8 @@ export async function planProject(options: Options): Promise<ProjectPlan> {
 
   const files: ProjectFile[] = []
   const wanted = Object.fromEntries(scriptNames.map((name) => [name, `coursepack ${name} ${dir}`])) as Record<(typeof scriptNames)[number], string>
-  const packageFile = manifest ? updatePackageJson(manifest, wanted, options.version) : createPackageJson(cwd, wanted, options.version)
-  files.push(packageFile.file)
+  const packageJson = manifest ? updatePackageJson(manifest, wanted, options.version) : createPackageJson(cwd, wanted, options.version)
+  files.push(packageJson.file)
   files.push(await planGitignore(path.join(cwd, '.gitignore')))
   let pages: PagesJob | undefined
   if (options.pages) {
@@ -102,9 +102,9 @@ export async function planProject(options: Options): Promise<ProjectPlan> {
   if (options.ci !== false) files.push(await planWorkflow(path.join(cwd, workflowPath), dir, pages))
 
   const commands = Object.fromEntries(
-    scriptNames.map((name) => [name, packageFile.ours.includes(name) ? `npm run ${name}` : `npx ${wanted[name]}`]),
+    scriptNames.map((name) => [name, packageJson.ours.includes(name) ? `npm run ${name}` : `npx ${wanted[name]}`]),
   ) as Record<(typeof scriptNames)[number], string>
-  return { ok: true, files, commands, install: packageFile.install }
+  return { ok: true, files, commands, install: packageJson.install }
 }
 
 /** Write the files a plan creates or updates; a file it creates that appeared meanwhile is left alone. */

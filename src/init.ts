@@ -1,9 +1,9 @@
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { packageFile } from './package-root.js'
 
 /** The starter course: `templates/starter/`. */
-export const starterDir = fileURLToPath(new URL('../templates/starter/', import.meta.url))
+export const starterDir = packageFile('templates/starter/')
 
 export type InitResult =
   | { readonly ok: true; readonly dir: string; /** The folder held a course (a course.yml) already, and was left as it is. */ readonly kept: boolean }

@@ -4,24 +4,24 @@ import { createServer, type ServerResponse } from 'node:http'
 import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { build } from '../build.js'
 import { BuildCache } from '../cache/build-cache.js'
 import { loadConfig } from '../config/load-config.js'
 import { type JsonProblem, reportData } from '../diagnostics/report.js'
 import type { PackageFile } from '../model.js'
+import { packageFile } from '../package-root.js'
 
-const previewTemplates = fileURLToPath(new URL('../../templates/preview/', import.meta.url))
-const panelBundle = fileURLToPath(new URL('../../lib/preview/panel.js', import.meta.url))
+const previewTemplates = packageFile('templates/preview/')
+const panelBundle = packageFile('lib/preview/panel.js')
 /**
  * scorm-again's minified browser build of each SCORM standard, the stand-in
  * LMS: found as Node finds the package, wherever npm installed it (next to
  * coursepack in a course's node_modules, or in this repository's).
  */
-const require = createRequire(import.meta.url)
+const modules = createRequire(import.meta.url)
 const scormAgain: Readonly<Record<PreviewTarget, string>> = {
-  scorm12: require.resolve('scorm-again/scorm12/min'),
-  scorm2004: require.resolve('scorm-again/scorm2004/min'),
+  scorm12: modules.resolve('scorm-again/scorm12/min'),
+  scorm2004: modules.resolve('scorm-again/scorm2004/min'),
 }
 
 const types: Readonly<Record<string, string>> = {

@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import Handlebars from 'handlebars'
+import { packageFile } from '../package-root.js'
 
 /** The default theme: `templates/` at the top of the repository. */
-export const defaultThemeDir = fileURLToPath(new URL('../../templates/', import.meta.url))
+export const defaultThemeDir = packageFile('templates/')
 
 export type Strings = Readonly<Record<string, string>>
 

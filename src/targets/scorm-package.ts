@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { problem } from '../diagnostics/problem.js'
 import type { PackageFile } from '../model.js'
+import { packageFile } from '../package-root.js'
 import { stateFormFor, worstCaseStateLength } from '../shared/learner-state.js'
 import type { ManifestFiles } from './manifest-xml.js'
 import type { TargetContext } from './target.js'
@@ -28,7 +28,7 @@ export async function scormPackageFiles(
 
 /** The runtime bundle of target `name`, built by `npm run compile` from src/targets/<name>/runtime/main.ts. */
 export async function readRuntime(name: string): Promise<PackageFile> {
-  const bundle = fileURLToPath(new URL(`../../lib/runtime/${name}.js`, import.meta.url))
+  const bundle = packageFile(`lib/runtime/${name}.js`)
   try {
     return { path: 'coursepack.js', data: await readFile(bundle) }
   } catch (error) {
@@ -38,7 +38,7 @@ export async function readRuntime(name: string): Promise<PackageFile> {
 
 /** The schema files in `schemas/<folder>/` and their notice, at the zip root next to the manifest. */
 async function readSchemas(folder: string, names: readonly string[]): Promise<PackageFile[]> {
-  const dir = fileURLToPath(new URL(`../../schemas/${folder}/`, import.meta.url))
+  const dir = packageFile(`schemas/${folder}/`)
   return Promise.all([...names, 'NOTICE.txt'].map(async (name) => ({ path: name, data: await readFile(path.join(dir, name)) })))
 }
 

@@ -14,7 +14,7 @@ const layers: readonly (readonly [name: string, patterns: readonly RegExp[]])[] 
   ['targets', [/^targets\//]],
   ['stages', [/^stages\//, /^cache\//]],
   ['render, questions, markdown, config', [/^render\//, /^questions\//, /^markdown\//, /^config\//, /^fs\//, /^yaml\//, /^zip\//, /^runtime\//, /^model\.ts$/]],
-  ['shared, diagnostics', [/^shared\//, /^diagnostics\//, /^limits\.ts$/]],
+  ['shared, diagnostics', [/^shared\//, /^diagnostics\//, /^limits\.ts$/, /^package-root\.ts$/]],
 ]
 
 function layerOf(module: string): number {
