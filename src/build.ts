@@ -54,6 +54,12 @@ export interface BuildOptions {
   readonly cache?: BuildCache
   /** Without `out`, whether to make the zips in memory at all (default: true; `preview` serves the files). */
   readonly zip?: boolean
+  /**
+   * Without `out` or `zip`, whether to make the pages (default: true; `preview` serves them, and
+   * they are then kept). `check` makes none: a page is made once every problem is known, so
+   * making it finds nothing more, and wrapping the pages in the theme is a tenth of a check.
+   */
+  readonly pages?: boolean
 }
 
 export type BuildStage = 'load' | 'parse' | 'render' | 'package' | 'write'
@@ -163,6 +169,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (options.out === undefined) {
     const packages = await Promise.all(
       made.map(async ({ target, fileName, files: lazy }): Promise<BuiltPackage> => {
+        if (options.zip === false && options.pages === false) return { target: target.name, fileName, files: lazy }
         // In memory, each page is made once and kept (the preview serves them, the tests read them).
         const entries = lazy.map(inMemory)
         if (options.zip === false) return { target: target.name, fileName, files: entries }

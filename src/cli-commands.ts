@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util'
-import { targetNames } from './targets/index.js'
+import { targetNames } from './config/target-names.js'
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
