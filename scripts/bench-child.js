@@ -9,8 +9,8 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
-import { build } from '../lib/build.js'
-import { BuildCache } from '../lib/cache/build-cache.js'
+import { build } from '../lib/dev/build.js'
+import { BuildCache } from '../lib/dev/cache/build-cache.js'
 
 const [mode, dir, out, jobs] = process.argv.slice(2)
 const started = performance.now()
@@ -32,7 +32,7 @@ if (mode === 'rebuild') {
 }
 if (mode === 'build') {
   const result = await build({ dir, out, ...(jobs ? { jobs: Number(jobs) } : {}) })
-  if (!result.ok) throw new Error(`The benchmark course ${dir} does not build:\n${(await import('../lib/diagnostics/report.js')).formatReport(result.files)}`)
+  if (!result.ok) throw new Error(`The benchmark course ${dir} does not build:\n${(await import('../lib/dev/diagnostics/report.js')).formatReport(result.files)}`)
   detail = { zipSize: result.packages[0].size, files: result.packages[0].files.length, pages: result.course.pages.length }
 } else {
   const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify)

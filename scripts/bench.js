@@ -12,7 +12,7 @@ import path from 'node:path'
 import { deflateSync, gzipSync } from 'node:zlib'
 import { build as esbuild } from 'esbuild'
 import JSZip from 'jszip'
-import { seededRandom } from '../lib/shared/draw.js'
+import { seededRandom } from '../lib/dev/shared/draw.js'
 
 const args = process.argv.slice(2)
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback)

@@ -12,7 +12,7 @@ import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
 import sharp from 'sharp'
-import { startPreview } from '../lib/preview/server.js'
+import { startPreview } from '../lib/dev/preview/server.js'
 import { chromiumArgs, chromiumPath } from '../tests/e2e/support/chromium.js'
 
 const root = path.resolve(import.meta.dirname, '..')

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { Lesson, PageSource } from '../model.js'
+import { packageFile } from '../package-root.js'
 import type { LessonRendering } from '../render/course-renderer.js'
 import { buildLesson } from './build-lesson.js'
 import { type LessonJob, type LessonJobResult, replayMessages, type WorkerSetup } from './lesson-protocol.js'
@@ -12,10 +13,11 @@ export interface LessonBuilder {
 }
 
 /**
- * The worker's script: compiled JavaScript. The tests run this module from
- * its TypeScript source, and `npm test` compiles lib/ first.
+ * The worker's script: lesson-worker.ts bundled beside the command line, whose
+ * chunks it shares. The tests run this module from its TypeScript source, and
+ * `npm test` bundles lib/ first.
  */
-const workerFile = new URL(import.meta.url.endsWith('.ts') ? '../../lib/stages/lesson-worker.js' : './lesson-worker.js', import.meta.url)
+const workerFile = packageFile('lib/lesson-worker.js')
 
 /** How many threads build lessons by default: one per core. */
 export const defaultJobs = (): number => Math.max(1, availableParallelism())
