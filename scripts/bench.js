@@ -3,7 +3,8 @@
 // the same files: the unified Markdown → HTML pass alone, plus `zip -r` of the
 // built package (media stored, not deflated again). Prints a Markdown table of
 // medians (min–max).
-//   node scripts/bench.js [--sizes small,medium,large,real-medium,real-250,real-500,real-large,real-large@1] [--runs 3] [--keep]
+//   node scripts/bench.js [--sizes small,medium,large,real-medium,real-250,real-500,real-large,real-large@1] [--runs 3] [--keep] [--startup-runs 15]
+// (`--sizes ''` builds no course: the startup of the command line alone.)
 // A name@N builds that course with --jobs N (default: coursepack's own choice).
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
@@ -16,7 +17,7 @@ import { seededRandom } from '../lib/dev/shared/draw.js'
 
 const args = process.argv.slice(2)
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback)
-const sizes = option('sizes', 'small,medium,large,real-medium,real-250,real-500,real-large,real-large@1').split(',')
+const sizes = option('sizes', 'small,medium,large,real-medium,real-250,real-500,real-large,real-large@1').split(',').filter((size) => size !== '')
 const runs = Number(option('runs', '3'))
 const here = path.dirname(new URL(import.meta.url).pathname)
 
@@ -230,3 +231,40 @@ console.log('')
 console.log('| course | lessons | build wall | build CPU | peak RSS (MB) | zip | files | largest page | floor wall (unified + zip -r) | build / floor | ms per lesson | preview rebuild after one lesson changed |')
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
 for (const row of rows) console.log(`| ${row.name} | ${row.lessons} | ${row.wall} | ${row.cpu} | ${row.rss} | ${row.zip} | ${row.files} | ${row.largestPage} | ${row.floor} | ${row.ratio}× | ${row.perLesson} | ${row.rebuild} |`)
+
+await printStartup(Number(option('startup-runs', '15')))
+
+/**
+ * How soon the command line answers, beside a bare `node -e ''` timed in the same rounds
+ * (each round runs every command once, so a busy machine slows them all alike):
+ * `--version` and `--help`, which load next to nothing, and `check` of the example
+ * course, which editors, hooks and CI run again and again. Whole processes, as a shell runs them.
+ */
+async function printStartup(rounds) {
+  const root = path.join(here, '..')
+  const bin = path.join(root, 'bin', 'coursepack.js')
+  const commands = [
+    { name: "bare Node.js (`node -e ''`)", args: ['-e', ''], expect: '' },
+    { name: 'coursepack --version', args: [bin, '--version'], expect: JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')).version },
+    { name: 'coursepack --help', args: [bin, '--help'], expect: 'Usage: coursepack' },
+    { name: 'coursepack check course (the example course)', args: [bin, 'check', 'course'], expect: 'No errors in' },
+  ]
+  const times = commands.map(() => [])
+  // One round first, not counted: the files into the disk cache.
+  for (let round = -1; round < rounds; round++) {
+    for (const [index, { name, args, expect }] of commands.entries()) {
+      const started = performance.now()
+      const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' })
+      const ms = performance.now() - started
+      if (result.status !== 0 || !result.stdout.includes(expect)) throw new Error(`bench: ${name} failed (${result.status}):\n${result.stdout}${result.stderr}`)
+      if (round >= 0) times[index].push(ms)
+    }
+  }
+  const bare = median(times[0])
+  console.log('')
+  console.log(`Startup, ${rounds} rounds; ms, medians (min–max), and the median over bare Node.js's.`)
+  console.log('')
+  console.log('| command | wall | × bare Node.js |')
+  console.log('| --- | --- | --- |')
+  for (const [index, { name }] of commands.entries()) console.log(`| ${name} | ${spread(times[index])} | ${(median(times[index]) / bare).toFixed(1)}× |`)
+}
