@@ -1,8 +1,9 @@
 import { execFile, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { readFileSync, watch } from 'node:fs'
+import { readFileSync, statSync, watch } from 'node:fs'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { makeCourse } from '../helpers/course-fixture.js'
@@ -269,5 +270,47 @@ describe('coursepack init', () => {
     expect(code).toBe(1)
     expect(stderr).toContain('package.json is not valid JSON')
     expect((await readdir(parent)).sort()).toEqual(['course', 'package.json'])
+  })
+})
+
+describe('what a command loads', () => {
+  /** The files under the repository that `coursepack <args>` loads as modules, with their sizes, in the order loaded. */
+  async function loaded(args: string[], cwd: string): Promise<{ code: number; files: { path: string; bytes: number }[] }> {
+    // A module hook (in Node's hooks thread) names each file as it is loaded.
+    const hooks = "export async function load(url, context, next) { if (url.startsWith('file:')) process.stderr.write(`loaded ${url}\\n`); return next(url, context) }"
+    const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)})`
+    const repo = path.resolve(import.meta.dirname, '../..')
+    let result: { code: number; stderr: string }
+    try {
+      result = { code: 0, ...(await promisify(execFile)(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, bin, ...args], { cwd })) }
+    } catch (error) {
+      result = error as { code: number; stderr: string }
+    }
+    const urls = [...result.stderr.matchAll(/^loaded (file:\S+)$/gm)].map((match) => match[1]!)
+    const files = urls.map((url) => fileURLToPath(url)).filter((file) => file.startsWith(repo + path.sep))
+    return { code: result.code, files: files.map((file) => ({ path: path.relative(repo, file).split(path.sep).join('/'), bytes: statSync(file).size })) }
+  }
+
+  it('answers --version, --help and a wrong command line from the command line module and a few small chunks', async () => {
+    for (const args of [['--version'], ['--help'], ['check', '--help'], ['nonsense']]) {
+      const { files } = await loaded(args, import.meta.dirname)
+      expect(files.map((file) => file.path)).toEqual(['bin/coursepack.js', 'lib/cli.js', ...files.slice(2).map(() => expect.stringMatching(/^lib\/chunk-\w+\.js$/))])
+      // The pipeline is about a megabyte; this is the argument parsing and the help text.
+      expect(files.reduce((sum, file) => sum + file.bytes, 0)).toBeLessThan(32 * 1024)
+    }
+  })
+
+  it('loads KaTeX, the highlighter and the HTML parser only for a course that has math, code or HTML', async () => {
+    const plain = await makeCourse({ 'course.yml': 'title: Plain\nmath: true\n', '01-a.md': '# A\n\nText, a [link](https://example.org) and `code`.\n' })
+    const rich = await makeCourse({ 'course.yml': 'title: Rich\nmath: true\n', '01-a.md': '# A\n\nMath: $x^2$.\n\n```js\nconst a = 1\n```\n\n<kbd>Ctrl</kbd>\n' })
+    const lazy = /^(lib\/rehype-(katex|highlight|raw)-\w+\.js|node_modules\/katex\/.*)$/
+    const checked = await loaded(['check', plain], import.meta.dirname)
+    expect(checked.code).toBe(0)
+    expect(checked.files.map((file) => file.path).filter((file) => lazy.test(file))).toEqual([])
+    const checkedRich = await loaded(['check', rich], import.meta.dirname)
+    expect(checkedRich.code).toBe(0)
+    const names = checkedRich.files.map((file) => file.path)
+    for (const plugin of ['katex', 'highlight', 'raw']) expect(names).toContainEqual(expect.stringMatching(new RegExp(`^lib/rehype-${plugin}-\\w+\\.js$`)))
+    expect(names).toContainEqual(expect.stringMatching(/^node_modules\/katex\//))
   })
 })
