@@ -8,7 +8,7 @@ import type { CourseData } from '../shared/course-data.js'
 import { pageHref } from './course-data.js'
 
 export interface Rendered {
-  /** `index.html`, `coursepack.css` and one HTML file per page (made as the zip reaches it). */
+  /** `index.html`, `coursepack.css` and one HTML file per page (these two made as the zip reaches them). */
   readonly files: PackageFile[]
   /** Course path → package path of every file the pages use. */
   readonly assets: ReadonlyMap<string, string>
@@ -90,7 +90,7 @@ export async function renderPages(
   }
 
   const first = placed[0]?.page
-  const shell = theme.render('shell', {
+  const shellView = {
     ...common,
     root: '',
     bodyClass: 'cp-shell-body',
@@ -98,8 +98,9 @@ export async function renderPages(
     firstHref: first ? pageHref(first) : '',
     toc: tocView(course.outline),
     courseJson: jsonForScript(courseData),
-  })
-  files.push({ path: 'index.html', data: utf8(shell) }, { path: 'coursepack.css', data: utf8(theme.css) })
+  }
+  // Made as the pages are, when a package needs it: `check` wraps nothing in the theme.
+  files.push({ path: 'index.html', make: () => utf8(theme.render('shell', shellView)) }, { path: 'coursepack.css', data: utf8(theme.css) })
   return { files, assets: links.assets, usesMath, views }
 }
 
