@@ -57,7 +57,8 @@ export interface BuildOptions {
   /**
    * Without `out` or `zip`, whether to make the pages (default: true; `preview` serves them, and
    * they are then kept). `check` makes none: a page is made once every problem is known, so
-   * making it finds nothing more, and wrapping the pages in the theme is a tenth of a check.
+   * making it finds nothing more. The packages' files are then listed only, and their pages
+   * cannot be made: the theme's templates (and Handlebars) are not even loaded.
    */
   readonly pages?: boolean
 }
@@ -113,7 +114,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // default settings, to find their broken links too; nothing is packaged then.
   const config = loaded.config
   const settings = config ?? courseConfigSchema.parse({ title: 'Untitled' })
-  const theme = await loadTheme(settings.language)
+  // A check makes no package and no page: the theme's templates are left unread.
+  const makesNothing = options.out === undefined && options.zip === false && options.pages === false
+  const theme = await loadTheme(settings.language, { templates: !makesNothing })
   const pageIds = pageIdsOf(root, sources)
   const renderer = createCourseRenderer(root, pageIds, settings, theme.strings)
   // What a page's render depends on besides its text, for the cache of preview.
@@ -169,7 +172,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (options.out === undefined) {
     const packages = await Promise.all(
       made.map(async ({ target, fileName, files: lazy }): Promise<BuiltPackage> => {
-        if (options.zip === false && options.pages === false) return { target: target.name, fileName, files: lazy }
+        if (makesNothing) return { target: target.name, fileName, files: lazy }
         // In memory, each page is made once and kept (the preview serves them, the tests read them).
         const entries = lazy.map(inMemory)
         if (options.zip === false) return { target: target.name, fileName, files: entries }

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import Handlebars from 'handlebars'
+import type { HelperOptions } from 'handlebars'
 import { packageFile } from '../package-root.js'
 
 /** The default theme: `templates/` at the top of the repository. */
@@ -19,11 +19,21 @@ export interface Theme {
 /**
  * Load the theme's Handlebars templates, partials, stylesheet and UI strings.
  * Each theme gets its own Handlebars environment, so helpers never leak.
+ * Without `templates` (a check, which makes no page) Handlebars is not even
+ * imported: it is a seventh of the code a check would load, and `render` throws.
  */
-export async function loadTheme(language: string, dir: string = defaultThemeDir): Promise<Theme> {
-  const handlebars = Handlebars.create()
+export async function loadTheme(language: string, options: { readonly dir?: string; readonly templates?: boolean } = {}): Promise<Theme> {
+  const dir = options.dir ?? defaultThemeDir
   const strings = await loadStrings(dir, language)
-  handlebars.registerHelper('t', (key: string, options: Handlebars.HelperOptions) => translate(strings, key, options.hash))
+  const css = await readFile(path.join(dir, 'coursepack.css'), 'utf8')
+  const render = options.templates === false ? renderNothing : await loadTemplates(dir, strings)
+  return { render, css, strings }
+}
+
+async function loadTemplates(dir: string, strings: Strings): Promise<Theme['render']> {
+  const { default: Handlebars } = await import('handlebars')
+  const handlebars = Handlebars.create()
+  handlebars.registerHelper('t', (key: string, options: HelperOptions) => translate(strings, key, options.hash))
 
   const partialsDir = path.join(dir, 'partials')
   for (const name of (await readdir(partialsDir)).filter((entry) => entry.endsWith('.hbs')).sort()) {
@@ -33,13 +43,11 @@ export async function loadTheme(language: string, dir: string = defaultThemeDir)
     handlebars.compile(await readFile(path.join(dir, `${name}.hbs`), 'utf8'), { strict: false, preventIndent: true })
   const layout = await compile('layout')
   const templates = { shell: await compile('shell'), lesson: await compile('lesson'), quiz: await compile('quiz') }
-  const css = await readFile(path.join(dir, 'coursepack.css'), 'utf8')
+  return (template, view) => layout({ ...view, body: templates[template](view) })
+}
 
-  return {
-    render: (template, view) => layout({ ...view, body: templates[template](view) }),
-    css,
-    strings,
-  }
+function renderNothing(): never {
+  throw new Error('This theme was loaded without its templates: it renders nothing')
 }
 
 /**
