@@ -1,8 +1,12 @@
 // One measured run, in a process of its own so that CPU time and peak RSS are its own.
-//   node scripts/bench-child.js build <course> <out> [jobs]   the coursepack build
+//   node scripts/bench-child.js build <course> <out> [jobs] [target]   the coursepack build (its write stage timed too)
+//   node scripts/bench-child.js jszip <folder> <zip>   bare JSZip zipping a folder's files, as coursepack's rule stores or deflates them
 //   node scripts/bench-child.js floor <course>         the unified Markdown → HTML pass alone
 //   node scripts/bench-child.js rebuild <course>       preview's rebuild after one lesson changed, against its first build
+import { createWriteStream } from 'node:fs'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { pipeline } from 'node:stream/promises'
+import JSZip from 'jszip'
 import path from 'node:path'
 import rehypeStringify from 'rehype-stringify'
 import remarkGfm from 'remark-gfm'
@@ -11,8 +15,9 @@ import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { build } from '../lib/dev/build.js'
 import { BuildCache } from '../lib/dev/cache/build-cache.js'
+import { isStored } from '../lib/dev/stages/package-zip.js'
 
-const [mode, dir, out, jobs] = process.argv.slice(2)
+const [mode, dir, out, jobs, target] = process.argv.slice(2)
 const started = performance.now()
 let detail = {}
 if (mode === 'rebuild') {
@@ -31,9 +36,24 @@ if (mode === 'rebuild') {
   process.exit(0)
 }
 if (mode === 'build') {
-  const result = await build({ dir, out, ...(jobs ? { jobs: Number(jobs) } : {}) })
+  // The write stage runs from its start to the end of the build (the zips, then the setup card).
+  let writeStarted
+  const onStage = (stage) => {
+    if (stage === 'write') writeStarted = performance.now()
+  }
+  const result = await build({ dir, out, onStage, ...(jobs ? { jobs: Number(jobs) } : {}), ...(target ? { targets: [target] } : {}) })
   if (!result.ok) throw new Error(`The benchmark course ${dir} does not build:\n${(await import('../lib/dev/diagnostics/report.js')).formatReport(result.files)}`)
-  detail = { zipSize: result.packages[0].size, files: result.packages[0].files.length, pages: result.course.pages.length }
+  const writeMs = performance.now() - writeStarted
+  detail = { zipSize: result.packages[0].size, files: result.packages[0].files.length, pages: result.course.pages.length, fileName: result.packages[0].fileName, writeMs }
+} else if (mode === 'jszip') {
+  // JSZip alone on the same files: each read into memory, then the zip streamed to disk with coursepack's options.
+  const zip = new JSZip()
+  const date = new Date(Date.UTC(2000, 0, 1))
+  for (const name of (await files(dir)).sort()) {
+    const compression = isStored(name) ? 'STORE' : 'DEFLATE'
+    zip.file(name, await readFile(path.join(dir, name)), { date, createFolders: false, compression, compressionOptions: { level: 9 } })
+  }
+  await pipeline(zip.generateNodeStream({ type: 'nodebuffer', platform: 'DOS', streamFiles: true }), createWriteStream(out))
 } else {
   const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify)
   let bytes = 0
@@ -43,6 +63,17 @@ if (mode === 'build') {
 const wallMs = performance.now() - started
 const usage = process.resourceUsage()
 console.log(JSON.stringify({ wallMs, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssMB: usage.maxRSS / 1024, ...detail }))
+
+/** Every file under `folder`, as a relative path with `/` separators. */
+async function files(folder, prefix = '') {
+  const found = []
+  for (const entry of await readdir(path.join(folder, prefix), { withFileTypes: true })) {
+    const name = prefix ? `${prefix}/${entry.name}` : entry.name
+    if (entry.isDirectory()) found.push(...(await files(folder, name)))
+    else found.push(name)
+  }
+  return found
+}
 
 async function lessons(folder) {
   const found = []

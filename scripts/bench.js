@@ -3,9 +3,10 @@
 // the same files: the unified Markdown → HTML pass alone, plus `zip -r` of the
 // built package (media stored, not deflated again). Prints a Markdown table of
 // medians (min–max).
-//   node scripts/bench.js [--sizes small,medium,large,real-medium,real-250,real-500,real-large,real-large@1] [--runs 3] [--keep] [--startup-runs 15]
+//   node scripts/bench.js [--sizes small,medium,large,real-medium,real-250,real-500,real-large,real-large@1] [--write example,real-large] [--runs 3] [--keep] [--startup-runs 15]
 // (`--sizes ''` builds no course: the startup of the command line alone.)
 // A name@N builds that course with --jobs N (default: coursepack's own choice).
+// --write: the courses whose write stage is set beside JSZip alone and zip -r (`example` is the repository's course; none: skip).
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir, cpus } from 'node:os'
@@ -154,6 +155,67 @@ async function moduleSizes(target) {
     .sort((a, b) => b.bytes - a.bytes)
 }
 
+// The write stage (issue 21): coursepack's zip beside JSZip alone and `zip -r`, on the same files.
+
+/**
+ * For one course, `runs` times, each in a process of its own: the build of
+ * its SCORM 1.2 package with the write stage timed (from the stage's start to
+ * the end of the build: the zip, then the setup card), JSZip alone zipping
+ * the same package's files (read into memory, then streamed to disk with the
+ * same options), and `zip -r` of them (media stored). Medians, and ratios of
+ * medians from this run.
+ */
+async function measureWriteStage(name, root, folder) {
+  const builds = []
+  const bare = []
+  const info = []
+  let unzipped
+  for (let run = 0; run < runs; run++) {
+    const out = path.join(folder, `write-out-${run}`)
+    const built = child('build', root, out, '', 'scorm12')
+    builds.push(built)
+    if (!unzipped) {
+      unzipped = path.join(folder, 'write-unzipped')
+      await unzipTo(path.join(out, built.fileName), unzipped)
+    }
+    bare.push(child('jszip', unzipped, path.join(folder, `write-jszip-${run}.zip`)))
+    info.push(timeZip(unzipped, path.join(folder, `write-zip-${run}.zip`)))
+    await rm(out, { recursive: true, force: true })
+  }
+  const write = median(builds.map((b) => b.writeMs))
+  return {
+    name,
+    files: builds[0].files,
+    zip: `${(builds[0].zipSize / 1024 / 1024).toFixed(2)} MB`,
+    write: spread(builds.map((b) => b.writeMs)),
+    jszip: spread(bare.map((b) => b.wallMs)),
+    info: spread(info),
+    toJszip: (write / median(bare.map((b) => b.wallMs))).toFixed(2),
+    toInfo: (write / median(info)).toFixed(2),
+    rss: spread(builds.map((b) => b.maxRssMB)),
+    jszipRss: spread(bare.map((b) => b.maxRssMB)),
+  }
+}
+
+async function unzipTo(zipPath, folder) {
+  const zip = await JSZip.loadAsync(await readFile(zipPath))
+  for (const [entryName, entry] of Object.entries(zip.files)) {
+    if (entry.dir) continue
+    await mkdir(path.dirname(path.join(folder, entryName)), { recursive: true })
+    await writeFile(path.join(folder, entryName), await entry.async('nodebuffer'))
+  }
+}
+
+function printWriteStage(rows) {
+  if (rows.length === 0) return
+  console.log('')
+  console.log('Write stage of the SCORM 1.2 package beside JSZip alone and zip -r on the same files (media stored); ms, medians (min–max).')
+  console.log('')
+  console.log('| course | files | zip | write stage | JSZip alone | zip -r | write / JSZip | write / zip -r | build peak RSS (MB) | JSZip alone peak RSS (MB) |')
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
+  for (const row of rows) console.log(`| ${row.name} | ${row.files} | ${row.zip} | ${row.write} | ${row.jszip} | ${row.info} | ${row.toJszip}× | ${row.toInfo}× | ${row.rss} | ${row.jszipRss} |`)
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const spread = (values, digits = 0) => `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`
 
@@ -163,6 +225,8 @@ const runtimes = await Promise.all(
   (await readdir(runtimeDir)).filter((name) => name.endsWith('.js')).sort().map(async (name) => ({ target: name.replace(/\.js$/, ''), bytes: await readFile(path.join(runtimeDir, name)) })),
 )
 const rows = []
+const writeRows = []
+const writeCourses = option('write', 'example,real-large').split(',').filter((name) => name && name !== 'none')
 const generated = new Set()
 const work = await mkdtemp(path.join(tmpdir(), 'coursepack-bench-'))
 try {
@@ -219,6 +283,14 @@ try {
     })
     console.error(`${size}: done`)
   }
+  for (const name of writeCourses) {
+    const root = name === 'example' ? path.join(here, '..', 'course') : path.join(work, name, 'course')
+    if (name !== 'example' && !generated.has(name)) await generate(name, shapes[name], root)
+    generated.add(name)
+    await mkdir(path.join(work, name), { recursive: true })
+    writeRows.push(await measureWriteStage(name, root, path.join(work, name)))
+    console.error(`write stage of ${name}: done`)
+  }
 } finally {
   if (args.includes('--keep')) console.error(`Kept the courses in ${work}`)
   else await rm(work, { recursive: true, force: true })
@@ -231,6 +303,8 @@ console.log('')
 console.log('| course | lessons | build wall | build CPU | peak RSS (MB) | zip | files | largest page | floor wall (unified + zip -r) | build / floor | ms per lesson | preview rebuild after one lesson changed |')
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
 for (const row of rows) console.log(`| ${row.name} | ${row.lessons} | ${row.wall} | ${row.cpu} | ${row.rss} | ${row.zip} | ${row.files} | ${row.largestPage} | ${row.floor} | ${row.ratio}× | ${row.perLesson} | ${row.rebuild} |`)
+
+printWriteStage(writeRows)
 
 await printStartup(Number(option('startup-runs', '15')))
 
