@@ -1,9 +1,10 @@
 import { createWriteStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { Writable } from 'node:stream'
-import { finished } from 'node:stream/promises'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import JSZip from 'jszip'
+import { lazyFileStream } from '../fs/lazy-file-stream.js'
 import type { PackageFile } from '../model.js'
-import { compress, createZipWriter, type ZipEntry, zipLimits } from '../zip/zip-writer.js'
 
 /** Formats that are compressed already: deflating them again costs time and saves nothing. */
 const storedExtensions = new Set([
@@ -11,73 +12,102 @@ const storedExtensions = new Set([
   'mp4', 'm4v', 'webm', 'mov', 'zip', 'gz', 'woff', 'woff2', 'pdf', 'docx', 'xlsx', 'pptx',
 ])
 
-/** The package as a zip in memory (checks, tests): the same bytes as `writeZip` writes. */
+/** What a zip without ZIP64 holds; JSZip writes no ZIP64, and past these its offsets and counts would wrap. */
+export const zipLimits = { bytes: 0xffff_ffff, entries: 0xffff } as const
+
+/** Every entry's date (JSZip writes it in MS-DOS format, from its UTC fields): the same input gives the same bytes. */
+const fixedDate = new Date(Date.UTC(2000, 0, 1, 0, 0, 0))
+
+/**
+ * How JSZip writes every package. `streamFiles`: each entry's CRC and sizes
+ * follow its data (a data descriptor), so an entry flows through in chunks
+ * instead of being held whole to measure it first. `DOS`: no Unix
+ * permissions for an LMS to misread.
+ */
+const generateOptions = { type: 'nodebuffer', platform: 'DOS', streamFiles: true } as const
+
+/** The package as a zip in memory (checks, tests, preview): the same bytes as `writeZip` writes. */
 export async function packageZip(files: readonly PackageFile[]): Promise<Uint8Array> {
   const chunks: Buffer[] = []
-  const collect = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk)
-      callback()
-    },
-  })
-  await zipInto(collect, files)
+  for await (const chunk of zipStream(files)) chunks.push(chunk as Buffer)
   return Buffer.concat(chunks)
 }
 
-/** The package as a zip streamed to `target`: media go from disk to the zip chunk by chunk. */
+/** The package as a zip streamed to `target`: files on disk go into the zip chunk by chunk. */
 export async function writeZip(files: readonly PackageFile[], target: string): Promise<void> {
-  const output = createWriteStream(target)
-  try {
-    await zipInto(output, files)
-    output.end()
-    await finished(output)
-  } catch (error) {
-    // Writes still queued fail once it is destroyed: the error that counts is the one thrown.
-    output.on('error', () => {})
-    output.destroy()
-    throw error
-  }
+  await pipeline(zipStream(files), createWriteStream(target))
 }
 
 /**
- * Entries whose bytes are made and deflated ahead of their turn (a page is
- * rendered, then deflated on libuv's threads while the zip writes the ones
- * before it): enough to keep both busy, few enough to hold little.
+ * The zip's bytes, made by JSZip as they are read. `imsmanifest.xml` comes
+ * first, then every other entry sorted by path, with fixed dates and no
+ * folder entries, so two builds of the same course are byte-identical;
+ * names are UTF-8 (JSZip sets the flag). JSZip reads its entries one after
+ * the other: a file on disk is opened, and a page (`make`) rendered, only
+ * when the zip reaches it, and not kept once written.
  */
-const readAhead = 8
-
-/**
- * `imsmanifest.xml` first, then every other entry sorted by path, with fixed
- * dates and no folder entries, so two builds of the same course are
- * byte-identical. Names are UTF-8. A page (`make`) is rendered only as its
- * turn comes near, and dropped once written.
- */
-async function zipInto(output: Writable, files: readonly PackageFile[]): Promise<void> {
-  const zip = createZipWriter(output)
+function zipStream(files: readonly PackageFile[]): Readable {
+  if (files.length > zipLimits.entries) throw new Error(`The package has more than ${zipLimits.entries} files, more than a zip without ZIP64 holds`)
+  const zip = new JSZip()
+  // The streams JSZip has yet to read or is reading, closed if the zip stops early.
+  const sources: Readable[] = []
   const ordered = [...files].sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  const ahead: ZipEntry[] = []
-  let next = 0
-  const fill = () => {
-    while (ahead.length < readAhead && next < ordered.length) ahead.push(zipEntry(ordered[next++]!))
+  for (const file of ordered) {
+    // Paths are built by coursepack, never taken from input as they are; a bad one is our bug.
+    if (!isSafeEntryName(file.path)) throw new Error(`Refusing to write the zip entry \`${file.path}\``)
+    let content: Uint8Array | Readable
+    if (file.data) content = file.data
+    else {
+      content = file.source !== undefined ? lazyFileStream(file.source) : madeWhenRead(file.make)
+      sources.push(content)
+    }
+    zip.file(file.path, content, {
+      date: fixedDate,
+      createFolders: false,
+      compression: isStored(file.path) ? 'STORE' : 'DEFLATE',
+      compressionOptions: { level: 9 },
+    })
   }
-  fill()
-  while (ahead.length > 0) {
-    const entry = ahead.shift()!
-    fill()
-    await zip.add(entry)
-  }
-  await zip.finish()
+  const generated = zip.generateInternalStream(generateOptions)
+  let written = 0
+  const output = new Readable({
+    read() {
+      generated.resume()
+    },
+    destroy(error, callback) {
+      generated.pause()
+      for (const source of sources) source.destroy()
+      callback(error)
+    },
+  })
+  generated
+    .on('data', (chunk) => {
+      written += chunk.byteLength
+      if (written > zipLimits.bytes) output.destroy(new Error(`The package passes ${zipLimits.bytes} bytes (4 GiB), more than a zip without ZIP64 holds`))
+      else if (!output.push(chunk)) generated.pause()
+    })
+    .on('error', (error) => output.destroy(error))
+    .on('end', () => output.push(null))
+  // JSZip drops an error its input stream raises while it has paused that entry (backpressure), and would wait forever.
+  for (const source of sources) source.once('error', (error) => output.destroy(error))
+  return output
 }
 
-function zipEntry(file: PackageFile): ZipEntry {
-  // Paths are built by coursepack, never taken from input as they are; a bad one is our bug.
-  if (!isSafeEntryName(file.path)) throw new Error(`Refusing to write the zip entry \`${file.path}\``)
-  const store = isStored(file.path)
-  if (file.source !== undefined) return { path: file.path, source: file.source, store }
-  const data = compress(file.data ?? file.make(), store)
-  // Awaited at its turn; a failure before then must not go unhandled.
-  data.catch(() => {})
-  return { path: file.path, data, store }
+/**
+ * A page's bytes as a stream that makes them (renders the page) at its first
+ * read: JSZip reads an entry's stream only when the zip reaches it.
+ */
+function madeWhenRead(make: () => Uint8Array): Readable {
+  return new Readable({
+    read() {
+      try {
+        this.push(make())
+        this.push(null)
+      } catch (error) {
+        this.destroy(error as Error)
+      }
+    },
+  })
 }
 
 /**

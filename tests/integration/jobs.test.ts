@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
@@ -26,6 +26,19 @@ describe('--jobs', () => {
     const expected = one.packages?.map((built) => Buffer.from(built.zip!).toString('base64'))
     expect(await zips(2)).toEqual(expected)
     expect(await zips(3)).toEqual(expected)
+  })
+
+  it('writes the same bytes to disk with one thread or two, in every target, as the zip made in memory', async () => {
+    const root = await makeCourse(course())
+    const targets = ['scorm12', 'scorm2004', 'cc'] as const
+    const written = async (jobs: number, out: string) => {
+      const result = await build({ dir: root, jobs, targets, out: path.join(root, '..', out) })
+      expect(reportOf(result)).toBe('')
+      return Promise.all(result.packages!.map(async (built) => (await readFile(built.path!)).toString('base64')))
+    }
+    const inMemory = (await build({ dir: root, jobs: 1, targets })).packages!.map((built) => Buffer.from(built.zip!).toString('base64'))
+    expect(await written(1, 'dist-1')).toEqual(inMemory)
+    expect(await written(2, 'dist-2')).toEqual(inMemory)
   })
 
   it('reports the same problems, at the same places, in the same order', async () => {

@@ -13,7 +13,7 @@ const layers: readonly (readonly [name: string, patterns: readonly RegExp[]])[] 
   ['build', [/^build\.ts$/]],
   ['targets', [/^targets\//]],
   ['stages', [/^stages\//, /^cache\//]],
-  ['render, questions, markdown, config', [/^render\//, /^questions\//, /^markdown\//, /^config\//, /^fs\//, /^yaml\//, /^zip\//, /^runtime\//, /^model\.ts$/]],
+  ['render, questions, markdown, config', [/^render\//, /^questions\//, /^markdown\//, /^config\//, /^fs\//, /^yaml\//, /^runtime\//, /^model\.ts$/]],
   ['shared, diagnostics', [/^shared\//, /^diagnostics\//, /^limits\.ts$/, /^package-root\.ts$/]],
 ]
 

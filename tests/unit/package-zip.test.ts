@@ -1,9 +1,10 @@
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { writeAtomic } from '../../src/fs/write-output.js'
 import { packageZip, writeZip } from '../../src/stages/package-zip.js'
 
 const bytes = (text: string) => new TextEncoder().encode(text)
@@ -108,6 +109,62 @@ describe('packageZip', () => {
     }
   })
 
+  it('holds at most one file on disk open at a time while the zip is written', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'coursepack-zip-'))
+    try {
+      const names = Array.from({ length: 20 }, (_, index) => `clip-${index}.${index % 2 ? 'mp4' : 'css'}`)
+      for (const name of names) await writeFile(path.join(dir, name), randomBytes(200_000))
+      // This process's open files in `dir`, counted at every turn of the event loop while the zip is written.
+      const openInDir = async () => {
+        let count = 0
+        for (const fd of await readdir('/proc/self/fd')) if ((await readlink(`/proc/self/fd/${fd}`).catch(() => '')).startsWith(`${dir}/`)) count++
+        return count
+      }
+      let most = 0
+      let writing = true
+      const sampling = (async () => {
+        while (writing) {
+          most = Math.max(most, await openInDir())
+          await new Promise((resolve) => setImmediate(resolve))
+        }
+      })()
+      const out = path.join(tmpdir(), `coursepack-zip-out-${process.pid}.zip`)
+      try {
+        await writeZip(names.map((name) => ({ path: `assets/${name}`, source: path.join(dir, name) })), out)
+      } finally {
+        writing = false
+        await sampling
+      }
+      // Opened: the sampling saw the file being read; never two at once; and all closed at the end.
+      expect(most).toBe(1)
+      expect(await openInDir()).toBe(0)
+      const zip = await JSZip.loadAsync(await readFile(out))
+      expect(Object.keys(zip.files)).toHaveLength(20)
+      await rm(out, { force: true })
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('leaves the earlier package in place, and no temporary file, when a zip fails part-way', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'coursepack-zip-'))
+    try {
+      const target = path.join(dir, 'course.zip')
+      await writeFile(target, 'the earlier package')
+      await writeFile(path.join(dir, 'a.png'), randomBytes(100_000))
+      const broken = [
+        { path: 'assets/a.png', source: path.join(dir, 'a.png') },
+        { path: 'assets/b.png', source: path.join(dir, 'gone.png') },
+        ...files,
+      ]
+      await expect(writeAtomic(target, (temporary) => writeZip(broken, temporary))).rejects.toThrow(/ENOENT/)
+      expect(await readFile(target, 'utf8')).toBe('the earlier package')
+      expect((await readdir(dir)).sort()).toEqual(['a.png', 'course.zip'])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
   it('gives the same bytes for the same files, whatever their order', async () => {
     const first = await packageZip(files)
     const second = await packageZip([...files].reverse())
@@ -143,17 +200,20 @@ describe('packageZip', () => {
     }
   })
 
-  it('makes a page (make) once, only as its turn comes near, with the bytes of one given in memory', async () => {
+  it('makes a page (make) once, only as the zip reaches it, with the bytes of one given in memory', async () => {
     const made: string[] = []
     const pages = Array.from({ length: 30 }, (_, index) => `pages/p${String(index).padStart(2, '0')}.html`)
     const page = (path: string) => bytes(`<h1>${path}</h1>`.repeat(20))
     const lazy = pages.map((path) => ({ path, make: () => (made.push(path), page(path)) }))
     expect(Buffer.from(await packageZip(lazy)).equals(Buffer.from(await packageZip(pages.map((path) => ({ path, data: page(path) })))))).toBe(true)
     expect(made).toEqual(pages)
-    // The zip stops at a file gone from disk, which sorts first: the pages after it were not all made in advance.
+    // The zip stops at a file gone from disk, which sorts first: none of the pages after it was made in advance.
     made.length = 0
     await expect(packageZip([{ path: 'assets/gone.png', source: '/nonexistent/gone.png' }, ...lazy])).rejects.toThrow(/ENOENT/)
-    expect(made.length).toBeLessThan(10)
+    expect(made).toEqual([])
+    // One that sorts in the middle: the pages before it were made, none after.
+    await expect(packageZip([{ path: 'pages/p14x.png', source: '/nonexistent/gone.png' }, ...lazy])).rejects.toThrow(/ENOENT/)
+    expect(made).toEqual(pages.slice(0, 15))
   })
 
   it('refuses more entries than a zip without ZIP64 holds, with a message that says so', async () => {
