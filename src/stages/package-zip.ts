@@ -26,6 +26,14 @@ const fixedDate = new Date(Date.UTC(2000, 0, 1, 0, 0, 0))
  */
 const generateOptions = { type: 'nodebuffer', platform: 'DOS', streamFiles: true } as const
 
+/**
+ * Bytes read from a file at a time, and held between JSZip and the disk: a
+ * file is read, checksummed and written a few chunks apart rather than each
+ * chunk waiting for the one before to reach the disk (a few MB at most).
+ */
+const readChunk = 256 * 1024
+const outputBuffer = 1024 * 1024
+
 /** The package as a zip in memory (checks, tests, preview): the same bytes as `writeZip` writes. */
 export async function packageZip(files: readonly PackageFile[]): Promise<Uint8Array> {
   const chunks: Buffer[] = []
@@ -35,7 +43,7 @@ export async function packageZip(files: readonly PackageFile[]): Promise<Uint8Ar
 
 /** The package as a zip streamed to `target`: files on disk go into the zip chunk by chunk. */
 export async function writeZip(files: readonly PackageFile[], target: string): Promise<void> {
-  await pipeline(zipStream(files), createWriteStream(target))
+  await pipeline(zipStream(files), createWriteStream(target, { highWaterMark: outputBuffer }))
 }
 
 /**
@@ -55,10 +63,12 @@ function zipStream(files: readonly PackageFile[]): Readable {
   for (const file of ordered) {
     // Paths are built by coursepack, never taken from input as they are; a bad one is our bug.
     if (!isSafeEntryName(file.path)) throw new Error(`Refusing to write the zip entry \`${file.path}\``)
+    // JSZip would keep the second of two entries with one name and drop the first without a word.
+    if (zip.files[file.path]) throw new Error(`Two files of the package are both named \`${file.path}\``)
     let content: Uint8Array | Readable
     if (file.data) content = file.data
     else {
-      content = file.source !== undefined ? lazyFileStream(file.source) : madeWhenRead(file.make)
+      content = file.source !== undefined ? lazyFileStream(file.source, readChunk) : madeWhenRead(file.make)
       sources.push(content)
     }
     zip.file(file.path, content, {
@@ -71,6 +81,7 @@ function zipStream(files: readonly PackageFile[]): Readable {
   const generated = zip.generateInternalStream(generateOptions)
   let written = 0
   const output = new Readable({
+    highWaterMark: outputBuffer,
     read() {
       generated.resume()
     },
@@ -99,6 +110,8 @@ function zipStream(files: readonly PackageFile[]): Readable {
  */
 function madeWhenRead(make: () => Uint8Array): Readable {
   return new Readable({
+    // The page goes to JSZip as the Uint8Array it is: JSZip copies a Buffer byte by byte before deflating it.
+    objectMode: true,
     read() {
       try {
         this.push(make())
