@@ -39,18 +39,25 @@ if (mode === 'build') {
   // The write stage runs from its start to the end of the build (the zips, then the setup card).
   let writeStarted
   let writeCpu
+  // Resident memory while the packages are written, sampled: the peak RSS of the whole build is the parse stage's.
+  let writeRss = { start: 0, most: 0 }
+  let sampler
   const onStage = (stage) => {
     if (stage === 'write') {
       writeStarted = performance.now()
       // The lesson threads have ended by then: the process's CPU time is the write stage's own.
       writeCpu = process.cpuUsage()
+      writeRss = { start: process.memoryUsage.rss(), most: process.memoryUsage.rss() }
+      sampler = setInterval(() => (writeRss.most = Math.max(writeRss.most, process.memoryUsage.rss())), 20)
     }
   }
   const result = await build({ dir, out, onStage, ...(jobs ? { jobs: Number(jobs) } : {}), ...(target ? { targets: [target] } : {}) })
   if (!result.ok) throw new Error(`The benchmark course ${dir} does not build:\n${(await import('../lib/dev/diagnostics/report.js')).formatReport(result.files)}`)
   const writeMs = performance.now() - writeStarted
   const writeCpuMs = cpuMs(process.cpuUsage(writeCpu))
-  detail = { zipSize: result.packages[0].size, files: result.packages[0].files.length, pages: result.course.pages.length, fileName: result.packages[0].fileName, writeMs, writeCpuMs }
+  clearInterval(sampler)
+  const mb = (bytes) => bytes / 1024 / 1024
+  detail = { zipSize: result.packages[0].size, files: result.packages[0].files.length, pages: result.course.pages.length, fileName: result.packages[0].fileName, writeMs, writeCpuMs, writeRssStartMB: mb(writeRss.start), writeRssMostMB: mb(writeRss.most) }
 } else if (mode === 'jszip') {
   // JSZip alone on the same files: each read into memory, then the zip streamed to disk with coursepack's options.
   const zipCpu = process.cpuUsage()

@@ -195,6 +195,7 @@ async function measureWriteStage(name, root, folder) {
     toJszip: (write / median(bare.map((b) => b.wallMs))).toFixed(2),
     toInfo: (write / median(info)).toFixed(2),
     rss: spread(builds.map((b) => b.maxRssMB)),
+    writeRss: `${median(builds.map((b) => b.writeRssStartMB)).toFixed(0)} → ${median(builds.map((b) => b.writeRssMostMB)).toFixed(0)}`,
     jszipRss: spread(bare.map((b) => b.maxRssMB)),
   }
 }
@@ -213,9 +214,9 @@ function printWriteStage(rows) {
   console.log('')
   console.log('Write stage of the SCORM 1.2 package beside JSZip alone and zip -r on the same files (media stored); ms, medians (min–max). CPU: the process time during the stage (JSZip alone: reading the files and zipping them).')
   console.log('')
-  console.log('| course | files | zip | write stage | its CPU | JSZip alone | its CPU | zip -r | write / JSZip | write / zip -r | build peak RSS (MB) | JSZip alone peak RSS (MB) |')
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
-  for (const row of rows) console.log(`| ${row.name} | ${row.files} | ${row.zip} | ${row.write} | ${row.writeCpu} | ${row.jszip} | ${row.jszipCpu} | ${row.info} | ${row.toJszip}× | ${row.toInfo}× | ${row.rss} | ${row.jszipRss} |`)
+  console.log('| course | files | zip | write stage | its CPU | JSZip alone | its CPU | zip -r | write / JSZip | write / zip -r | RSS in the write stage, at its start → most (MB) | build peak RSS (MB) | JSZip alone peak RSS (MB) |')
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
+  for (const row of rows) console.log(`| ${row.name} | ${row.files} | ${row.zip} | ${row.write} | ${row.writeCpu} | ${row.jszip} | ${row.jszipCpu} | ${row.info} | ${row.toJszip}× | ${row.toInfo}× | ${row.writeRss} | ${row.rss} | ${row.jszipRss} |`)
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]

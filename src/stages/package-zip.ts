@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import JSZip from 'jszip'
+import type JSZip from 'jszip'
 import { lazyFileStream } from '../fs/lazy-file-stream.js'
 import type { PackageFile } from '../model.js'
 
@@ -34,16 +34,20 @@ const generateOptions = { type: 'nodebuffer', platform: 'DOS', streamFiles: true
 const readChunk = 256 * 1024
 const outputBuffer = 1024 * 1024
 
+/** JSZip, loaded when the first zip is made: `check` and `preview` make none, and start faster without it. */
+let jszip: Promise<typeof JSZip> | undefined
+const loadJSZip = () => (jszip ??= import('jszip').then((module) => module.default))
+
 /** The package as a zip in memory (checks, tests, preview): the same bytes as `writeZip` writes. */
 export async function packageZip(files: readonly PackageFile[]): Promise<Uint8Array> {
   const chunks: Buffer[] = []
-  for await (const chunk of zipStream(files)) chunks.push(chunk as Buffer)
+  for await (const chunk of await zipStream(files)) chunks.push(chunk as Buffer)
   return Buffer.concat(chunks)
 }
 
 /** The package as a zip streamed to `target`: files on disk go into the zip chunk by chunk. */
 export async function writeZip(files: readonly PackageFile[], target: string): Promise<void> {
-  await pipeline(zipStream(files), createWriteStream(target, { highWaterMark: outputBuffer }))
+  await pipeline(await zipStream(files), createWriteStream(target, { highWaterMark: outputBuffer }))
 }
 
 /**
@@ -54,9 +58,9 @@ export async function writeZip(files: readonly PackageFile[], target: string): P
  * the other: a file on disk is opened, and a page (`make`) rendered, only
  * when the zip reaches it, and not kept once written.
  */
-function zipStream(files: readonly PackageFile[]): Readable {
+async function zipStream(files: readonly PackageFile[]): Promise<Readable> {
   if (files.length > zipLimits.entries) throw new Error(`The package has more than ${zipLimits.entries} files, more than a zip without ZIP64 holds`)
-  const zip = new JSZip()
+  const zip = new (await loadJSZip())()
   // The streams JSZip has yet to read or is reading, closed if the zip stops early.
   const sources: Readable[] = []
   const ordered = [...files].sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
