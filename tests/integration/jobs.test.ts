@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
+import { targetNames } from '../../src/config/target-names.js'
 import { makeCourse, reportOf } from '../helpers/course-fixture.js'
 
 /** Sixty lessons that link to each other and to images, and a quiz: enough for each thread to build some. */
@@ -30,7 +31,7 @@ describe('--jobs', () => {
 
   it('writes the same bytes to disk with one thread or two, in every target, as the zip made in memory', async () => {
     const root = await makeCourse(course())
-    const targets = ['scorm12', 'scorm2004', 'cc'] as const
+    const targets = targetNames
     const written = async (jobs: number, out: string) => {
       const result = await build({ dir: root, jobs, targets, out: path.join(root, '..', out) })
       expect(reportOf(result)).toBe('')
