@@ -78,7 +78,7 @@ async function zipStream(files: readonly PackageFile[]): Promise<Readable> {
     zip.file(file.path, content, {
       date: fixedDate,
       createFolders: false,
-      compression: isStored(file.path) ? 'STORE' : 'DEFLATE',
+      compression: storedAsIs(file) ? 'STORE' : 'DEFLATE',
       compressionOptions: { level: 9 },
     })
   }
@@ -151,6 +151,11 @@ export function isSafeEntryName(path: string): boolean {
 
 function rank(path: string): number {
   return path === 'imsmanifest.xml' ? 0 : 1
+}
+
+/** Media by the entry's name, or by its file's on disk when the entry has another (a Moodle backup names its files by hash). */
+function storedAsIs(file: PackageFile): boolean {
+  return isStored(file.path) || (file.source !== undefined && isStored(file.source))
 }
 
 export function isStored(path: string): boolean {

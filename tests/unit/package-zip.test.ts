@@ -80,6 +80,22 @@ describe('packageZip', () => {
     })
   })
 
+  it('stores a file on disk by its own name when the entry is named otherwise (a hash, as in a Moodle backup)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'coursepack-zip-'))
+    try {
+      await writeFile(path.join(dir, 'clip.mp4'), randomBytes(1000))
+      await writeFile(path.join(dir, 'notes.txt'), 'notes '.repeat(200))
+      const found = entries(await packageZip([
+        { path: 'files/ab/ab12', source: path.join(dir, 'clip.mp4') },
+        { path: 'files/cd/cd34', source: path.join(dir, 'notes.txt') },
+      ]))
+      expect(found['files/ab/ab12']!.method).toBe(0)
+      expect(found['files/cd/cd34']!.method).toBe(8)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
   it('streams files from disk into the zip, with the same bytes as in memory', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'coursepack-zip-'))
     try {
