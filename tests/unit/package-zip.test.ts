@@ -146,19 +146,23 @@ describe('packageZip', () => {
           await new Promise((resolve) => setImmediate(resolve))
         }
       })()
+      // Outside `dir`: the zip being written is an open file too.
       const out = path.join(tmpdir(), `coursepack-zip-out-${process.pid}.zip`)
       try {
-        await writeZip(names.map((name) => ({ path: `assets/${name}`, source: path.join(dir, name) })), out)
+        try {
+          await writeZip(names.map((name) => ({ path: `assets/${name}`, source: path.join(dir, name) })), out)
+        } finally {
+          writing = false
+          await sampling
+        }
+        // Opened: the sampling saw the file being read; never two at once; and all closed at the end.
+        expect(most).toBe(1)
+        expect(await openInDir()).toBe(0)
+        const zip = await JSZip.loadAsync(await readFile(out))
+        expect(Object.keys(zip.files)).toHaveLength(20)
       } finally {
-        writing = false
-        await sampling
+        await rm(out, { force: true })
       }
-      // Opened: the sampling saw the file being read; never two at once; and all closed at the end.
-      expect(most).toBe(1)
-      expect(await openInDir()).toBe(0)
-      const zip = await JSZip.loadAsync(await readFile(out))
-      expect(Object.keys(zip.files)).toHaveLength(20)
-      await rm(out, { force: true })
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
