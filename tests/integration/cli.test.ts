@@ -123,8 +123,8 @@ describe('coursepack build', () => {
     expect(built.stderr).toContain('No package was written.')
 
     await writeFile(path.join(root, '01-a.md'), '# A\n')
-    const checked = await run(['check', 'course', '--format', 'github'], parent)
-    expect({ ...checked, stderr: withoutProgress(checked.stderr) }).toEqual({ code: 0, stdout: 'No errors in 1 pages.\n', stderr: '' })
+    const recheck = await run(['check', 'course', '--format', 'github'], parent)
+    expect({ ...recheck, stderr: withoutProgress(recheck.stderr) }).toEqual({ code: 0, stdout: 'No errors in 1 pages.\n', stderr: '' })
     const wrong = await run(['check', 'course', '--format', 'xml'], parent)
     expect(wrong.code).toBe(2)
     expect(wrong.stderr).toContain('Unknown format `xml`, expected `text`, `json`, `github`.')
