@@ -3,6 +3,7 @@ import type { Question } from '../model.js'
 import { plainText } from '../questions/list-items.js'
 import { maxTextAnswerLength } from '../shared/answers.js'
 import { shuffleWithSeed } from '../shared/draw.js'
+import { escapeHtml } from '../shared/escape-html.js'
 
 /** Markdown → HTML for the pieces of a question, and UI strings. */
 export interface Renderers {
@@ -80,10 +81,6 @@ export async function questionView(question: Question, number: number, quizId: s
         positions: question.items.map((_, index) => index + 1),
       }
   }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
 
 /** A seeded order that is never the right one, so the answer is not on the screen. */

@@ -1,6 +1,7 @@
 import type { Lesson } from '../../model.js'
 import type { Strings } from '../../render/theme.js'
 import type { LessonView } from '../../stages/render-pages.js'
+import { escapeHtml } from '../../shared/escape-html.js'
 
 export interface LessonPageOptions {
   readonly language: string
@@ -56,8 +57,4 @@ export function lessonPage(lesson: Lesson, view: LessonView, body: string, optio
     '</html>',
     '',
   ].join('\n')
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }

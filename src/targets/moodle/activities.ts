@@ -3,6 +3,7 @@ import type { FileStore } from './files.js'
 import { type LinkTarget, moodleHtml } from './html.js'
 import { ids, type PlannedActivity, type PlannedPage, type PlannedQuiz } from './plan.js'
 import { decimal, element, field, fields, moodleName, xmlDocument } from './xml.js'
+import { escapeHtml } from '../../shared/escape-html.js'
 
 /** The version Moodle 4.5 writes in `module.xml`, and in `moodle_backup.xml`. */
 export const moodleVersion = 2024100700
@@ -279,8 +280,4 @@ export function gradeItemFields(values: GradeItemValues): string[] {
     timecreated: 0,
     timemodified: 0,
   })
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }

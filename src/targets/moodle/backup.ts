@@ -6,6 +6,7 @@ import type { LinkTarget } from './html.js'
 import { type BackupPlan, ids } from './plan.js'
 import { questionsXml } from './questions.js'
 import { element, field, fields, moodleName, xmlDocument } from './xml.js'
+import { escapeHtml } from '../../shared/escape-html.js'
 
 /** Moodle's `GRADE_AGGREGATE_WEIGHTED_MEAN`: the course score's weighted mean of the quizzes' grades. */
 const weightedMean = 10
@@ -226,8 +227,4 @@ function gradebookXml(plan: BackupPlan): string {
       element('grade_settings', {}, [element('grade_setting', { id: '' }, fields({ name: 'minmaxtouse', value: 1 }))]),
     ]),
   )
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }

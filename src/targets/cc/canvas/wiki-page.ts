@@ -2,6 +2,7 @@ import type { Strings } from '../../../render/theme.js'
 import type { LessonView } from '../../../stages/render-pages.js'
 import { canvasHtml, type CanvasHtmlOptions } from './html.js'
 import type { CanvasPage } from './plan.js'
+import { escapeHtml } from '../../../shared/escape-html.js'
 
 export interface WikiPageOptions extends CanvasHtmlOptions {
   /** The UI strings in the course's language (`objectives`, `duration`). */
@@ -46,8 +47,4 @@ export function wikiPage(page: CanvasPage, view: LessonView, options: WikiPageOp
     '</html>',
     '',
   ].join('\n')
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
