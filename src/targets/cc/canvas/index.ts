@@ -43,19 +43,20 @@ export function canvasPart(context: TargetContext, cartridge: Cartridge, hiddenF
   const html = (text: string) => canvasHtml(text, { direction, url })
   const utf8 = (text: string) => new TextEncoder().encode(text)
 
+  // Pages, quizzes and banks are made when the zip reaches them, like the course's own pages: a check makes none.
   const pages = plan.pages.map((page): PackageFile => {
     const view = views.get(page.lesson.id) as LessonView
-    return { path: page.href, data: utf8(wikiPage(page, view, { direction, url, strings: context.courseData.strings })) }
+    return { path: page.href, make: () => utf8(wikiPage(page, view, { direction, url, strings: context.courseData.strings })) }
   })
   const quizzes = plan.quizzes.flatMap((planned): PackageFile[] => {
     const view = views.get(planned.quiz.id)
     if (!view || !('questions' in view)) throw new Error(`The quiz ${planned.quiz.id} was not rendered`)
     return [
-      { path: planned.qtiHref, data: utf8(canvasQuizQti(planned, view, { html })) },
-      { path: planned.metaHref, data: utf8(assessmentMeta(planned, html(view.introHtml))) },
+      { path: planned.qtiHref, make: () => utf8(canvasQuizQti(planned, view, { html })) },
+      { path: planned.metaHref, make: () => utf8(assessmentMeta(planned, html(view.introHtml))) },
     ]
   })
-  const banks = plan.banks.map((bank): PackageFile => ({ path: bank.href, data: utf8(canvasBankQti(bank, views, { html })) }))
+  const banks = plan.banks.map((bank): PackageFile => ({ path: bank.href, make: () => utf8(canvasBankQti(bank, views, { html })) }))
 
   const settings: PackageFile[] = [
     { path: `${settingsFolder}/course_settings.xml`, data: utf8(courseSettingsXml(course, plan)) },
