@@ -155,8 +155,10 @@ describe('packageZip', () => {
           writing = false
           await sampling
         }
-        // Opened: the sampling saw the file being read; never two at once; and all closed at the end.
-        expect(most).toBe(1)
+        // Never two at once (files opened up front, as fs.createReadStream does, show up here 17 at a time),
+        // and all closed at the end. That each is opened at its turn, not before, is the test above's.
+        // Whether the sampling catches one open at all depends on the machine's speed: not asserted.
+        expect(most).toBeLessThanOrEqual(1)
         expect(await openInDir()).toBe(0)
         const zip = await JSZip.loadAsync(await readFile(out))
         expect(Object.keys(zip.files)).toHaveLength(20)
